@@ -1,0 +1,32 @@
+//! # motcua
+//!
+//! The library a Vietnamese one-stop office ("Bộ phận Một cửa") or public
+//! service portal links in to read what clerks scan.
+//!
+//! * [`cccd`] — the QR code on a chip citizen ID card (Căn cước công dân /
+//!   Căn cước): zero-copy parsing of the `|`-separated payload of 2021 and
+//!   2024 cards, validation of the 12-digit ID number against the other
+//!   fields, the card's expiry date, and the repairs USB keyboard-wedge
+//!   scanners make necessary (mojibake, NFD text, CR/LF/TAB suffixes, BOM).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use motcua::cccd;
+//!
+//! let scan = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021\r\n";
+//! let repaired = cccd::repair(scan)?;              // strips the scanner's CR LF, reports it
+//! let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+//! let card = repaired.parse_as_of(today)?;         // fields borrow the scanned text
+//! assert_eq!(card.name(), "Nguyễn Văn A");
+//! assert_eq!(card.id().province().map(|p| p.name), Some("Hà Nội"));
+//! assert_eq!(card.expiry_date(), NaiveDate::from_ymd_opt(2030, 1, 1));
+//! assert_eq!(repaired.repairs().iter().map(|r| r.code()).collect::<Vec<_>>(), ["strip_suffix"]);
+//! // Debug output never shows the ID number, name or address.
+//! assert!(!format!("{card:?}").contains("090123"));
+//! # Ok::<(), motcua::cccd::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+pub mod cccd;
