@@ -476,15 +476,33 @@ mod serde_impl {
         }
     }
 
-    fn common<S: SerializeStruct>(st: &mut S, c: &Card<'_>) -> Result<(), S::Error> {
+    /// Writes the card's fields in the CLI contract's order; the five
+    /// personal values come in already masked or not.
+    #[allow(clippy::too_many_arguments)]
+    fn fields<S: SerializeStruct>(
+        st: &mut S,
+        c: &Card<'_>,
+        id: impl Serialize,
+        old_id: impl Serialize,
+        name: impl Serialize,
+        birth_date: impl Serialize,
+        address: impl Serialize,
+        extra: impl Serialize,
+    ) -> Result<(), S::Error> {
         st.serialize_field("layout", c.layout.as_str())?;
+        st.serialize_field("id", &id)?;
+        st.serialize_field("old_id", &old_id)?;
+        st.serialize_field("name", &name)?;
+        st.serialize_field("birth_date", &birth_date)?;
         st.serialize_field("sex", c.sex.as_str())?;
+        st.serialize_field("address", &address)?;
         st.serialize_field("issue_date", &Date(c.issue_date))?;
         st.serialize_field("expiry_date", &c.expiry_date.map(Date))?;
         st.serialize_field("expired", &c.is_expired())?;
         st.serialize_field("province_code", c.id.province_code())?;
         st.serialize_field("province", &c.id.province().map(|p| p.name))?;
         st.serialize_field("born_abroad", &c.id.born_abroad())?;
+        st.serialize_field("extra", &extra)?;
         let mut warnings: [&str; 2] = [""; 2];
         let mut n = 0;
         for (on, code) in [(c.is_expired(), "card_expired"), (c.issued_before_chip_era(), "issued_before_chip_era")] {
@@ -498,36 +516,42 @@ mod serde_impl {
 
     /// The CLI JSON contract's card fields: `layout`, `id`, `old_id`, `name`,
     /// `birth_date`, `sex`, `address`, `issue_date`, `expiry_date`, `expired`,
-    /// `province_code`, `province`, `born_abroad`, `warnings`, `extra`.
+    /// `province_code`, `province`, `born_abroad`, `extra`, `warnings`.
     impl Serialize for Card<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut st = s.serialize_struct("Card", 15)?;
-            st.serialize_field("id", self.id.as_str())?;
-            st.serialize_field("old_id", &self.old_id.map(|c| c.as_str()))?;
-            st.serialize_field("name", self.name)?;
-            st.serialize_field("birth_date", &Date(self.birth_date))?;
-            st.serialize_field("address", self.address)?;
-            common(&mut st, self)?;
-            st.serialize_field("extra", self.extra().as_ref().map_or(&[][..], |e| &e[..]))?;
+            let extra = self.extra();
+            fields(
+                &mut st,
+                self,
+                self.id.as_str(),
+                self.old_id.map(|c| c.as_str()),
+                self.name,
+                Date(self.birth_date),
+                self.address,
+                extra.as_ref().map_or(&[][..], |e| &e[..]),
+            )?;
             st.end()
         }
     }
 
-    /// Same fields as [`Card`], masked; `extra` becomes the count of
-    /// non-empty extra fields.
+    /// Same fields as [`Card`] plus `"masked": true`, personal values masked;
+    /// `extra` becomes the count of non-empty extra fields.
     impl Serialize for MaskedCard<'_, '_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let c = self.0;
             let mut st = s.serialize_struct("Card", 16)?;
+            fields(
+                &mut st,
+                c,
+                c.id.masked().to_string(),
+                c.old_id.map(|o| o.masked().to_string()),
+                self.name(),
+                self.birth_date(),
+                self.address(),
+                c.extra().map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count()),
+            )?;
             st.serialize_field("masked", &true)?;
-            st.serialize_field("id", &c.id.masked().to_string())?;
-            st.serialize_field("old_id", &c.old_id.map(|o| o.masked().to_string()))?;
-            st.serialize_field("name", &self.name())?;
-            st.serialize_field("birth_date", &self.birth_date())?;
-            st.serialize_field("address", &self.address())?;
-            common(&mut st, c)?;
-            let n = c.extra().map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count());
-            st.serialize_field("extra", &n)?;
             st.end()
         }
     }

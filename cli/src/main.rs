@@ -1,0 +1,227 @@
+//! `motcua` — the quickest way to try the library from a terminal.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use motcua::cccd::{self, Card, CmndLink, Error, MaskedCard, Repairs};
+use serde::Serialize;
+
+mod text;
+
+/// Vietnamese one-stop office toolkit: read citizen ID (CCCD) QR scans.
+#[derive(Parser)]
+#[command(name = "motcua", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse CCCD QR payloads (one per line on stdin, or --payload / --sample),
+    /// repair what scanners break, validate, print one JSON object per line.
+    ///
+    /// Exit status: 0 all valid; 1 some payload invalid (or, with --cmnd, not
+    /// linked); 2 bad arguments.
+    Cccd(CccdArgs),
+}
+
+#[derive(clap::Args)]
+struct CccdArgs {
+    /// A payload to parse instead of reading stdin (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    payload: Vec<String>,
+    /// Run on built-in synthetic payloads (clean, CR LF, 2024 card, mojibake, NFD).
+    #[arg(long, conflicts_with = "payload")]
+    sample: bool,
+    /// Reference date ("today") for future-date checks and expiry, YYYY-MM-DD.
+    /// Default: today in Vietnam (UTC+07:00).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Mask ID numbers, name, address and date of birth (copies that leave the office).
+    #[arg(long)]
+    mask: bool,
+    /// Old 9-digit CMND number to check against each card (land-record CMND→CCCD change).
+    #[arg(long, value_name = "9 DIGITS")]
+    cmnd: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One JSON object per line.
+    Json,
+    /// Human-readable, Vietnamese labels with English.
+    Text,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Cccd(args) => match run_cccd(&args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("motcua: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+/// Where a payload came from, echoed in the output.
+#[derive(Clone, Copy)]
+enum Source<'s> {
+    Line(u64),
+    Sample(&'s str),
+    Arg,
+}
+
+struct Ctx<'a> {
+    args: &'a CccdArgs,
+    as_of: NaiveDate,
+    out: Box<dyn Write + 'a>,
+    flush_each: bool,
+}
+
+fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
+    if let Some(c) = &args.cmnd {
+        if let Err(e) = cccd::validate_cmnd(c) {
+            eprintln!("motcua: --cmnd: {e} / {}", e.message_vi());
+            std::process::exit(2);
+        }
+    }
+    let stdin = io::stdin();
+    let interactive = stdin.is_terminal();
+    let mut ctx = Ctx {
+        args,
+        as_of: args.as_of.unwrap_or_else(cccd::today_vn),
+        out: Box::new(io::BufWriter::new(io::stdout().lock())),
+        flush_each: interactive || io::stdout().is_terminal(),
+    };
+    let mut all_ok = true;
+    if args.sample {
+        for (what, payload) in cccd::samples() {
+            all_ok &= ctx.one(cccd::repair(&payload), Source::Sample(what))?;
+        }
+    } else if !args.payload.is_empty() {
+        for p in &args.payload {
+            all_ok &= ctx.one(cccd::repair(p), Source::Arg)?;
+        }
+    } else {
+        if interactive {
+            eprintln!("motcua: quét mã QR trên thẻ (mỗi thẻ một dòng), Ctrl-D để kết thúc / scan cards, one per line, Ctrl-D to end");
+        }
+        all_ok &= ctx.stdin_lines(&mut stdin.lock())?;
+    }
+    ctx.out.flush()?;
+    Ok(all_ok)
+}
+
+impl Ctx<'_> {
+    /// Reads lines of at most `MAX_PAYLOAD_LEN` bytes in constant memory;
+    /// longer lines are skipped and reported as `too_long`. Blank lines are skipped.
+    fn stdin_lines(&mut self, input: &mut impl BufRead) -> io::Result<bool> {
+        let mut all_ok = true;
+        let mut buf = Vec::with_capacity(512);
+        let mut line = 0;
+        loop {
+            buf.clear();
+            let cap = cccd::MAX_PAYLOAD_LEN as u64 + 2;
+            if io::Read::take(&mut *input, cap).read_until(b'\n', &mut buf)? == 0 {
+                return Ok(all_ok);
+            }
+            line += 1;
+            let had_newline = buf.last() == Some(&b'\n');
+            if had_newline {
+                buf.pop();
+            } else if buf.len() > cccd::MAX_PAYLOAD_LEN {
+                input.skip_until(b'\n')?;
+            }
+            if buf.iter().all(|b| matches!(b, b'\r' | b'\t' | b' ')) {
+                continue;
+            }
+            all_ok &= self.one(cccd::repair_bytes(&buf), Source::Line(line))?;
+        }
+    }
+
+    /// Parses, prints one result; `Ok(false)` when invalid (or not linked).
+    fn one(&mut self, repaired: Result<cccd::Repaired<'_>, Error>, src: Source<'_>) -> io::Result<bool> {
+        let parsed = repaired.as_ref().map_err(|e| *e).and_then(|r| r.parse_as_of(self.as_of));
+        let link = match (&parsed, &self.args.cmnd) {
+            (Ok(card), Some(cmnd)) => card.cmnd_link(cmnd).ok(),
+            _ => None,
+        };
+        let repairs = repaired.as_ref().map(|r| r.repairs()).unwrap_or_default();
+        match self.args.format {
+            Format::Json => self.json(&parsed, repairs, link, src)?,
+            Format::Text => text::write(&mut self.out, &parsed, repairs, link, src, self.args.mask)?,
+        }
+        if self.flush_each {
+            self.out.flush()?;
+        }
+        Ok(parsed.is_ok() && link.is_none_or(|l| l == CmndLink::Linked))
+    }
+
+    fn json(
+        &mut self,
+        parsed: &Result<Card<'_>, Error>,
+        repairs: Repairs,
+        cmnd_link: Option<CmndLink>,
+        src: Source<'_>,
+    ) -> io::Result<()> {
+        let (line, sample) = match src {
+            Source::Line(n) => (Some(n), None),
+            Source::Sample(s) => (None, Some(s)),
+            Source::Arg => (None, None),
+        };
+        match parsed {
+            Ok(card) => {
+                let card = if self.args.mask { CardOut::Masked(card.masked()) } else { CardOut::Full(card) };
+                let v = OkLine { ok: true, line, sample, card, repairs, cmnd_link };
+                serde_json::to_writer(&mut self.out, &v)?;
+            }
+            Err(error) => {
+                let v = ErrLine { ok: false, line, sample, error };
+                serde_json::to_writer(&mut self.out, &v)?;
+            }
+        }
+        self.out.write_all(b"\n")
+    }
+}
+
+#[derive(Serialize)]
+struct OkLine<'c, 'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sample: Option<&'c str>,
+    #[serde(flatten)]
+    card: CardOut<'c, 'a>,
+    repairs: Repairs,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cmnd_link: Option<CmndLink>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CardOut<'c, 'a> {
+    Full(&'c Card<'a>),
+    Masked(MaskedCard<'c, 'a>),
+}
+
+#[derive(Serialize)]
+struct ErrLine<'c> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sample: Option<&'c str>,
+    error: &'c Error,
+}

@@ -1,0 +1,94 @@
+//! `--format text`: a human-readable block per payload, Vietnamese labels
+//! with English in brackets.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use motcua::cccd::{Card, CmndLink, Error, Repairs};
+
+use crate::Source;
+
+fn dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+pub(crate) fn write(
+    out: &mut dyn Write,
+    parsed: &Result<Card<'_>, Error>,
+    repairs: Repairs,
+    link: Option<CmndLink>,
+    src: Source<'_>,
+    mask: bool,
+) -> io::Result<()> {
+    let head = match src {
+        Source::Line(n) => format!("Dòng {n} (line {n})"),
+        Source::Sample(s) => format!("Mẫu (sample): {s}"),
+        Source::Arg => "Dữ liệu (payload)".to_string(),
+    };
+    let card = match parsed {
+        Err(e) => {
+            writeln!(out, "✗ {head}: LỖI / ERROR [{}]", e.code())?;
+            writeln!(out, "    {}", e.message_vi())?;
+            return writeln!(out, "    {e}\n");
+        }
+        Ok(c) => c,
+    };
+    writeln!(out, "✓ {head}: thẻ {} (card layout {})", card.layout().as_str(), card.layout().as_str())?;
+    let row = |out: &mut dyn Write, label: &str, value: &str| writeln!(out, "    {label:<34} {value}");
+    let m = card.masked();
+    let (id, old, name, dob, addr) = if mask {
+        (
+            card.id().masked().to_string(),
+            card.old_id().map(|o| o.masked().to_string()),
+            m.name(),
+            m.birth_date(),
+            m.address(),
+        )
+    } else {
+        (
+            card.id().as_str().to_string(),
+            card.old_id().map(|o| o.as_str().to_string()),
+            card.name().to_string(),
+            dmy(card.birth_date()),
+            card.address().to_string(),
+        )
+    };
+    row(out, "Số định danh (ID number)", &id)?;
+    let place = match card.id().province() {
+        Some(p) => format!("{} {}", p.code, p.name),
+        None => format!("{} — sinh ở nước ngoài (born abroad)", card.id().province_code()),
+    };
+    row(out, "Nơi đăng ký khai sinh (registered)", &place)?;
+    row(out, "Số CMND cũ (old ID)", old.as_deref().unwrap_or("—"))?;
+    row(out, "Họ và tên (name)", &name)?;
+    row(out, "Ngày sinh (date of birth)", &dob)?;
+    row(out, "Giới tính (sex)", card.sex().as_vi())?;
+    row(out, "Nơi thường trú (address)", &addr)?;
+    row(out, "Ngày cấp (issue date)", &dmy(card.issue_date()))?;
+    let expiry = match card.expiry_date() {
+        Some(d) if card.is_expired() => format!("{} — ĐÃ HẾT HẠN (expired)", dmy(d)),
+        Some(d) => dmy(d),
+        None => "không thời hạn (no expiry)".into(),
+    };
+    row(out, "Có giá trị đến (valid until)", &expiry)?;
+    if card.issued_before_chip_era() {
+        row(out, "Lưu ý (note)", "cấp trước năm 2021, thẻ không gắn chip (issued before chip cards)")?;
+    }
+    if let Some(extra) = card.extra().filter(|e| e.iter().any(|x| !x.is_empty())) {
+        let shown = if mask { "***".to_string() } else { extra.join(" | ") };
+        row(out, "Trường bổ sung (extra fields)", &shown)?;
+    }
+    if let Some(link) = link {
+        let s = match link {
+            CmndLink::Linked => "KHỚP: thẻ ghi nhận số CMND cũ này (linked)",
+            CmndLink::Mismatch => "KHÔNG KHỚP: thẻ ghi số CMND cũ khác (mismatch)",
+            CmndLink::NoOldId => "thẻ không ghi số CMND cũ (card holds no old ID)",
+        };
+        row(out, "Liên kết CMND (CMND link)", s)?;
+    }
+    for (i, r) in repairs.iter().enumerate() {
+        let label = if i == 0 { "Sửa lỗi máy quét (repairs)" } else { "" };
+        row(out, label, &format!("{} ({})", r.message_vi(), r.code()))?;
+    }
+    writeln!(out)
+}
