@@ -7,9 +7,15 @@ use motcua::cccd::{self, Repair};
 use serde_json::Value;
 
 fn fixtures() -> Vec<Value> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/cccd-conformance.jsonl");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (is ../shared beside the repo?)"));
-    text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/fixtures/cccd-conformance.jsonl"
+    );
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (is ../shared beside the repo?)"));
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn as_of() -> NaiveDate {
@@ -66,7 +72,11 @@ fn every_fixture_gives_the_expected_result() {
         }
         valid += 1;
         let (repairs, clean, got) = result.unwrap_or_else(|e| panic!("{kind}: {}", e.code()));
-        assert_eq!(repairs.iter().collect::<Vec<_>>(), expected_repairs(kind), "{kind}");
+        assert_eq!(
+            repairs.iter().collect::<Vec<_>>(),
+            expected_repairs(kind),
+            "{kind}"
+        );
         for (k, v) in expect.as_object().unwrap() {
             if k != "ok" {
                 assert_eq!(&got[k.as_str()], v, "{kind}: field {k}");
@@ -104,7 +114,9 @@ fn strict_parser_refuses_every_fixture_that_needs_a_repair() {
         }
         let err = cccd::parse_as_of(fx["payload"].as_str().unwrap(), as_of()).unwrap_err();
         assert_eq!(err.code(), "needs_repair", "{kind}");
-        let cccd::Error::NeedsRepair(r) = err else { unreachable!() };
+        let cccd::Error::NeedsRepair(r) = err else {
+            unreachable!()
+        };
         assert_eq!(Some(&r), expected_repairs(kind).first(), "{kind}");
     }
 }

@@ -122,7 +122,8 @@ impl GenCard {
     }
 }
 
-const WORD: &str = "[A-ZĐ][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]{0,6}";
+const WORD: &str =
+    "[A-ZĐ][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]{0,6}";
 
 fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
     proptest::collection::vec(WORD, n).prop_map(|w| w.join(" "))
@@ -141,26 +142,61 @@ fn valid_card() -> impl Strategy<Value = GenCard> {
         "[0-9]{6}",
         proptest::option::of("[0-9]{9}"),
         words(2..5),
-        proptest::collection::vec(prop_oneof![words(1..4), "Số [0-9]{1,3}( hẻm [0-9]{1,3})?"], 1..5),
+        proptest::collection::vec(
+            prop_oneof![words(1..4), "Số [0-9]{1,3}( hẻm [0-9]{1,3})?"],
+            1..5,
+        ),
         any::<u32>(),
-        proptest::option::of([words(0..3).boxed(), words(0..3).boxed(), "[0-9]{0,12}".boxed(), Just(String::new()).boxed()]),
+        proptest::option::of([
+            words(0..3).boxed(),
+            words(0..3).boxed(),
+            "[0-9]{0,12}".boxed(),
+            Just(String::new()).boxed(),
+        ]),
     )
-        .prop_map(|(place, days, female, tail, old_id, name, addr, issue_seed, extra)| {
-            let birth = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::TimeDelta::days(days);
-            let digit = (birth.year() - 1900) / 100 * 2 + i32::from(female);
-            let id = format!("{place}{digit}{:02}{tail}", birth.year() % 100);
-            let first = birth.max(NaiveDate::from_ymd_opt(2016, 1, 1).unwrap());
-            let span = (as_of() - first).num_days() + 1;
-            let issued = first + chrono::TimeDelta::days(i64::from(issue_seed) % span);
-            GenCard {
-                id,
-                old_id,
-                name,
-                birth,
-                sex: if female { Sex::Female } else { Sex::Male },
-                address: addr.join(", "),
-                issued,
-                extra,
-            }
-        })
+        .prop_map(
+            |(place, days, female, tail, old_id, name, addr, issue_seed, extra)| {
+                let birth =
+                    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::TimeDelta::days(days);
+                let digit = (birth.year() - 1900) / 100 * 2 + i32::from(female);
+                let id = format!("{place}{digit}{:02}{tail}", birth.year() % 100);
+                let first = birth.max(NaiveDate::from_ymd_opt(2016, 1, 1).unwrap());
+                let span = (as_of() - first).num_days() + 1;
+                let issued = first + chrono::TimeDelta::days(i64::from(issue_seed) % span);
+                GenCard {
+                    id,
+                    old_id,
+                    name,
+                    birth,
+                    sex: if female { Sex::Female } else { Sex::Male },
+                    address: addr.join(", "),
+                    issued,
+                    extra,
+                }
+            },
+        )
+}
+
+/// The rule as the law states it, computed the slow, obvious way.
+fn expiry_reference(birth: NaiveDate, issue: NaiveDate) -> Option<NaiveDate> {
+    let bday = |age: u32| birth.checked_add_months(chrono::Months::new(age * 12));
+    [14u32, 25, 40, 60]
+        .into_iter()
+        .find_map(|m| if issue < bday(m - 2)? { bday(m) } else { None })
+}
+
+proptest! {
+    #[test]
+    fn expiry_matches_the_reference_rule(b in 0i64..60_000, age_days in -400i64..40_000) {
+        let birth = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::TimeDelta::days(b);
+        let issue = birth + chrono::TimeDelta::days(age_days);
+        prop_assert_eq!(cccd::expiry_date(birth, issue), expiry_reference(birth, issue));
+    }
+
+    #[test]
+    fn expiry_matches_on_leap_day_births(y in 0i32..49, d in -800i64..800, m in proptest::sample::select(vec![14u32, 25, 40, 60])) {
+        let birth = NaiveDate::from_ymd_opt(1904 + 4 * y, 2, 29).unwrap();
+        let around = birth.checked_add_months(chrono::Months::new((m - 2) * 12)).unwrap() + chrono::TimeDelta::days(d);
+        prop_assert_eq!(cccd::expiry_date(birth, around), expiry_reference(birth, around));
+    }
 }

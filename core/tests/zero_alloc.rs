@@ -61,7 +61,11 @@ fn clean_payloads_parse_without_allocating() {
         let (r, n) = allocations(|| {
             let r = cccd::repair(p).unwrap();
             let ok = r.parse_as_of(as_of).is_ok();
-            (ok, r.repairs().is_empty(), matches!(r.into_text(), std::borrow::Cow::Borrowed(_)))
+            (
+                ok,
+                r.repairs().is_empty(),
+                matches!(r.into_text(), std::borrow::Cow::Borrowed(_)),
+            )
         });
         assert_eq!(r, (true, true, true));
         assert_eq!(n, 0, "scanner path allocated on a clean payload");

@@ -21,11 +21,13 @@ pub struct IdNumber<'a>(&'a str);
 /// Checks: 12 ASCII digits; digits 1–3 a province code or a country code
 /// (1xx–2xx). Cross-checks with a date of birth and sex need a whole card.
 pub fn validate_id(s: &str) -> Result<IdNumber<'_>, Error> {
-    if let Some(position) = s.chars().position(|c| !c.is_ascii_digit()) {
-        return Err(Error::IdNotDigits { position: position + 1 });
-    }
-    if s.len() != 12 {
-        return Err(Error::IdLength { found: s.len() });
+    if s.len() != 12 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(match s.chars().position(|c| !c.is_ascii_digit()) {
+            Some(position) => Error::IdNotDigits {
+                position: position + 1,
+            },
+            None => Error::IdLength { found: s.len() },
+        });
     }
     let id = IdNumber(s);
     if id.province().is_none() && !id.born_abroad() {

@@ -21,12 +21,13 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Months, NaiveDate, TimeDelta, Utc};
+use chrono::{Datelike, NaiveDate, TimeDelta, Utc};
 
 mod error;
 mod id;
 mod province;
 mod repair;
+mod scan;
 
 pub use error::Error;
 pub use id::{validate_cmnd, validate_id, Cmnd, IdNumber, Masked};
@@ -138,8 +139,14 @@ pub fn parse(input: &str) -> Result<Card<'_>, Error> {
 /// A BOM, CR/LF/TAB suffix, mojibake or non-NFC text is an
 /// [`Error::NeedsRepair`]: use [`repair`] for scanner input.
 pub fn parse_as_of(input: &str, as_of: NaiveDate) -> Result<Card<'_>, Error> {
-    repair::check_clean(input)?;
-    parse_fields(input, as_of)
+    if input.len() > MAX_PAYLOAD_LEN {
+        return Err(Error::TooLong {
+            max: MAX_PAYLOAD_LEN,
+        });
+    }
+    let sc = scan::scan(input);
+    repair::check_clean(input, &sc)?;
+    parse_scanned(input, &sc, as_of)
 }
 
 /// Today's date in Vietnam (UTC+07:00), whatever the machine's time zone.
@@ -156,35 +163,40 @@ const CHIP_START: NaiveDate = match NaiveDate::from_ymd_opt(2021, 1, 1) {
     None => NaiveDate::MIN,
 };
 
-/// Field checks and cross-checks on text already known to be clean.
-pub(crate) fn parse_fields(text: &str, as_of: NaiveDate) -> Result<Card<'_>, Error> {
+/// Field checks and cross-checks on text already known to be clean (at
+/// most `MAX_PAYLOAD_LEN` bytes), with its scan.
+pub(crate) fn parse_scanned<'a>(
+    text: &'a str,
+    sc: &scan::Scan,
+    as_of: NaiveDate,
+) -> Result<Card<'a>, Error> {
     if text.is_empty() {
         return Err(Error::Empty);
     }
-    if text.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
-    }
-    let mut f: [&str; 11] = [""; 11];
-    let mut found = 0;
-    for (slot, field) in text.split('|').enumerate() {
-        if let Some(s) = f.get_mut(slot) {
-            *s = field;
-        }
-        found = slot + 1;
-    }
-    let layout = match found {
-        7 => Layout::V2021,
-        11 => Layout::V2024,
-        _ => return Err(Error::FieldCount { found }),
+    let (layout, f) = if let Some(f) = sc.fields::<7>(text) {
+        let [a, b, c, d, e, g, h] = f;
+        (Layout::V2021, [a, b, c, d, e, g, h, "", "", "", ""])
+    } else if let Some(f) = sc.fields::<11>(text) {
+        (Layout::V2024, f)
+    } else {
+        return Err(Error::FieldCount {
+            found: sc.n_seps + 1,
+        });
     };
     let [id, old_id, name, birth, sex, address, issue, e0, e1, e2, e3] = f;
+    // Control characters are rare: look for them per field only when the
+    // scan saw one.
+    let has_control = |s: &str| sc.control && s.chars().any(char::is_control);
 
     let id = validate_id(id)?;
     let old_id = match old_id {
         "" => None,
         s => Some(validate_cmnd(s)?),
     };
-    if !valid_name(name) {
+    if !name.chars().any(char::is_alphabetic)
+        || name.bytes().any(|b| b.is_ascii_digit())
+        || has_control(name)
+    {
         return Err(Error::NameInvalid);
     }
     let birth_date = parse_date(birth).ok_or(Error::BirthDateInvalid)?;
@@ -250,17 +262,12 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(n(4, 8)).ok()?, n(2, 4), n(0, 2))
 }
 
-fn has_control(s: &str) -> bool {
-    s.chars().any(char::is_control)
-}
-
-fn valid_name(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(|c| c.is_control() || c.is_numeric())
-}
-
-/// The date a person born on `birth` turns `age` (29 February → 28 February).
+/// The date a person born on `birth` turns `age` (29 February → 28 February
+/// in common years).
 fn birthday(birth: NaiveDate, age: u32) -> Option<NaiveDate> {
-    birth.checked_add_months(Months::new(age * 12))
+    let year = birth.year().checked_add(i32::try_from(age).ok()?)?;
+    NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28))
 }
 
 /// Expiry by the 14/25/40/60 rule (Luật Căn cước 2023, Điều 21): a card
@@ -269,14 +276,20 @@ fn birthday(birth: NaiveDate, age: u32) -> Option<NaiveDate> {
 /// 2 years before included) runs to the next milestone; a card issued within
 /// 2 years before 60, or at 60 or later, never expires (`None`).
 pub fn expiry_date(birth: NaiveDate, issue: NaiveDate) -> Option<NaiveDate> {
-    RENEWAL_AGES.into_iter().find_map(|age| {
-        let window_start = birthday(birth, age - 2)?;
-        if issue < window_start {
-            birthday(birth, age)
-        } else {
-            None
-        }
-    })
+    // issue < birthday(m - 2)  ⟺  completed years at issue < m - 2
+    let age = completed_years(birth, issue);
+    let milestone = RENEWAL_AGES.into_iter().find(|&m| age < i64::from(m) - 2)?;
+    birthday(birth, milestone)
+}
+
+/// Completed years of age on `on`, counting a 29 February birthday on
+/// 28 February in common years (as [`birthday`] does).
+fn completed_years(birth: NaiveDate, on: NaiveDate) -> i64 {
+    let (mut bm, mut bd) = (birth.month(), birth.day());
+    if (bm, bd) == (2, 29) && NaiveDate::from_ymd_opt(on.year(), 2, 29).is_none() {
+        (bm, bd) = (2, 28);
+    }
+    i64::from(on.year()) - i64::from(birth.year()) - i64::from((on.month(), on.day()) < (bm, bd))
 }
 
 impl<'a> Card<'a> {
@@ -392,7 +405,13 @@ struct DdMmYyyy(NaiveDate);
 
 impl fmt::Display for DdMmYyyy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}{:02}{:04}", self.0.day(), self.0.month(), self.0.year())
+        write!(
+            f,
+            "{:02}{:02}{:04}",
+            self.0.day(),
+            self.0.month(),
+            self.0.year()
+        )
     }
 }
 
@@ -409,7 +428,10 @@ impl fmt::Debug for Card<'_> {
             .field("address", &redacted)
             .field("issue_date", &self.issue_date)
             .field("expiry_date", &self.expiry_date)
-            .field("extra_non_empty", &self.extra.iter().filter(|e| !e.is_empty()).count())
+            .field(
+                "extra_non_empty",
+                &self.extra.iter().filter(|e| !e.is_empty()).count(),
+            )
             .finish()
     }
 }
@@ -505,7 +527,10 @@ mod serde_impl {
         st.serialize_field("extra", &extra)?;
         let mut warnings: [&str; 2] = [""; 2];
         let mut n = 0;
-        for (on, code) in [(c.is_expired(), "card_expired"), (c.issued_before_chip_era(), "issued_before_chip_era")] {
+        for (on, code) in [
+            (c.is_expired(), "card_expired"),
+            (c.issued_before_chip_era(), "issued_before_chip_era"),
+        ] {
             if let (true, Some(slot)) = (on, warnings.get_mut(n)) {
                 *slot = code;
                 n += 1;
@@ -549,7 +574,8 @@ mod serde_impl {
                 self.name(),
                 self.birth_date(),
                 self.address(),
-                c.extra().map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count()),
+                c.extra()
+                    .map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count()),
             )?;
             st.serialize_field("masked", &true)?;
             st.end()

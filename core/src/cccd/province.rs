@@ -84,10 +84,27 @@ pub const PROVINCES: [Province; 63] = [
     p("096", "Cà Mau"),
 ];
 
+/// `INDEX[n]` is the position in [`PROVINCES`] of code `0nn`, or `u8::MAX`.
+// Evaluated at compile time: an out-of-bounds index fails the build.
+#[allow(clippy::indexing_slicing)]
+const INDEX: [u8; 100] = {
+    let mut t = [u8::MAX; 100];
+    let mut i = 0;
+    while i < PROVINCES.len() {
+        let c = PROVINCES[i].code.as_bytes();
+        t[((c[1] - b'0') * 10 + (c[2] - b'0')) as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Looks up a 3-digit province code.
 pub fn province(code: &str) -> Option<&'static Province> {
-    PROVINCES
-        .binary_search_by(|p| p.code.cmp(code))
-        .ok()
-        .and_then(|i| PROVINCES.get(i))
+    match *code.as_bytes() {
+        [b'0', a @ b'0'..=b'9', b @ b'0'..=b'9'] => {
+            let i = INDEX.get(usize::from((a - b'0') * 10 + (b - b'0')))?;
+            PROVINCES.get(usize::from(*i))
+        }
+        _ => None,
+    }
 }

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use encoding_rs::WINDOWS_1252;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{parse_fields, today_vn, Card, Error, MAX_PAYLOAD_LEN};
+use super::scan::{scan, Scan};
+use super::{parse_scanned, today_vn, Card, Error, MAX_PAYLOAD_LEN};
 
 /// One repair the scanner path applied (or the strict parser asks for).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,7 +27,12 @@ pub enum Repair {
 
 impl Repair {
     /// Every repair, in the order they are listed in reports.
-    pub const ALL: [Repair; 4] = [Repair::StripBom, Repair::StripSuffix, Repair::Mojibake, Repair::Nfc];
+    pub const ALL: [Repair; 4] = [
+        Repair::StripBom,
+        Repair::StripSuffix,
+        Repair::Mojibake,
+        Repair::Nfc,
+    ];
 
     /// Stable machine-readable code.
     pub const fn code(self) -> &'static str {
@@ -107,7 +113,9 @@ impl Repairs {
 
 impl fmt::Debug for Repairs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter().map(Repair::code)).finish()
+        f.debug_list()
+            .entries(self.iter().map(Repair::code))
+            .finish()
     }
 }
 
@@ -118,6 +126,8 @@ impl fmt::Debug for Repairs {
 pub struct Repaired<'a> {
     text: Cow<'a, str>,
     repairs: Repairs,
+    /// The scan of `text`, reused by `parse`.
+    scan: Scan,
 }
 
 impl<'a> Repaired<'a> {
@@ -139,19 +149,22 @@ impl<'a> Repaired<'a> {
     /// Parses the repaired text with "today" in Vietnam (UTC+07:00) as the
     /// reference date. The card borrows from `self`.
     pub fn parse(&self) -> Result<Card<'_>, Error> {
-        parse_fields(&self.text, today_vn())
+        parse_scanned(&self.text, &self.scan, today_vn())
     }
 
     /// Parses the repaired text against a given reference date.
     pub fn parse_as_of(&self, as_of: NaiveDate) -> Result<Card<'_>, Error> {
-        parse_fields(&self.text, as_of)
+        parse_scanned(&self.text, &self.scan, as_of)
     }
 }
 
 impl fmt::Debug for Repaired<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Repaired")
-            .field("text", &format_args!("<{} bytes redacted>", self.text.len()))
+            .field(
+                "text",
+                &format_args!("<{} bytes redacted>", self.text.len()),
+            )
             .field("owned", &matches!(self.text, Cow::Owned(_)))
             .field("repairs", &self.repairs)
             .finish()
@@ -173,7 +186,9 @@ const SUFFIX: [char; 3] = ['\r', '\n', '\t'];
 /// [`Error::MojibakeUnrecoverable`]: a rescan, never a guess.
 pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
     if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
+        return Err(Error::TooLong {
+            max: MAX_PAYLOAD_LEN,
+        });
     }
     let mut repairs = Repairs::default();
     let mut text = Cow::Borrowed(input);
@@ -181,10 +196,22 @@ pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
         let len = text.len();
         text = strip(text, &mut repairs);
         let mut changed = text.len() != len;
-        if !unicode_normalization::is_nfc(&text) {
+        let mut sc = scan(&text);
+        if sc.nfc_unsure && !unicode_normalization::is_nfc(&text) {
             text = Cow::Owned(text.nfc().collect());
             repairs.insert(Repair::Nfc);
             changed = true;
+            sc = scan(&text);
+        }
+        if !sc.mojibake_unsure {
+            if !changed {
+                return Ok(Repaired {
+                    text,
+                    repairs,
+                    scan: sc,
+                });
+            }
+            continue;
         }
         match mojibake(&text) {
             Mojibake::None => {}
@@ -196,7 +223,11 @@ pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
             Mojibake::Broken => return Err(Error::MojibakeUnrecoverable),
         }
         if !changed {
-            return Ok(Repaired { text, repairs });
+            return Ok(Repaired {
+                text,
+                repairs,
+                scan: sc,
+            });
         }
     }
     // Still changing after MAX_PASSES: garbled more often than any scanner does.
@@ -236,29 +267,30 @@ fn strip<'a>(text: Cow<'a, str>, repairs: &mut Repairs) -> Cow<'a, str> {
 /// [`Error::NotUtf8`] — bytes in another encoding are never guessed at.
 pub fn repair_bytes(input: &[u8]) -> Result<Repaired<'_>, Error> {
     if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
+        return Err(Error::TooLong {
+            max: MAX_PAYLOAD_LEN,
+        });
     }
     repair(std::str::from_utf8(input).map_err(|_| Error::NotUtf8)?)
 }
 
 /// The strict parser's gate: anything [`repair`] would change is an error
 /// naming the repair. Allocation-free for text that needs no repair.
-pub(super) fn check_clean(s: &str) -> Result<(), Error> {
-    if s.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
-    }
+pub(super) fn check_clean(s: &str, sc: &Scan) -> Result<(), Error> {
     if s.starts_with(BOM) {
         return Err(Error::NeedsRepair(Repair::StripBom));
     }
     if s.ends_with(SUFFIX) {
         return Err(Error::NeedsRepair(Repair::StripSuffix));
     }
-    match mojibake(s) {
-        Mojibake::None => {}
-        Mojibake::Repairable(_) => return Err(Error::NeedsRepair(Repair::Mojibake)),
-        Mojibake::Broken => return Err(Error::MojibakeUnrecoverable),
+    if sc.mojibake_unsure {
+        match mojibake(s) {
+            Mojibake::None => {}
+            Mojibake::Repairable(_) => return Err(Error::NeedsRepair(Repair::Mojibake)),
+            Mojibake::Broken => return Err(Error::MojibakeUnrecoverable),
+        }
     }
-    if !unicode_normalization::is_nfc(s) {
+    if sc.nfc_unsure && !unicode_normalization::is_nfc(s) {
         return Err(Error::NeedsRepair(Repair::Nfc));
     }
     Ok(())
@@ -270,21 +302,12 @@ enum Mojibake {
     Broken,
 }
 
-/// A cheap necessary condition for mojibake: Windows-1252 maps UTF-8 lead
-/// bytes 0xC2–0xF4 to U+00C2–U+00F4 (UTF-8 `C3 82`–`C3 B4`), and a valid
-/// multi-byte sequence needs a non-ASCII character right after its lead.
-/// Genuine Vietnamese text almost never has that (a Latin-1 vowel is followed
-/// by an ASCII letter or space), so the full check below rarely runs.
-fn may_be_mojibake(s: &str) -> bool {
-    s.as_bytes()
-        .windows(3)
-        .any(|w| matches!(w, [0xC3, 0x82..=0xB4, 0x80..=0xFF]))
-}
-
+/// The full mojibake check, run when the scan saw a Latin-1 character that
+/// Windows-1252 maps to a UTF-8 lead byte (U+00C2–U+00F4) followed by a
+/// non-ASCII character — a necessary condition for a valid multi-byte
+/// sequence after re-encoding. Genuine Vietnamese text almost never has it (a
+/// Latin-1 vowel is followed by an ASCII letter or space).
 fn mojibake(s: &str) -> Mojibake {
-    if !may_be_mojibake(s) {
-        return Mojibake::None;
-    }
     // Characters outside Windows-1252 come back as ASCII `&#NNNN;`, flagged.
     let (bytes, _, unmappable) = WINDOWS_1252.encode(s);
     let (multibyte, invalid) = utf8_stats(&bytes);
@@ -322,5 +345,8 @@ fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
 /// UTF-8 bytes, each typed as its Windows-1252 character (WHATWG mapping).
 /// For tests, demos and fixtures; [`repair`] undoes it exactly.
 pub fn garble_as_windows1252(s: &str) -> String {
-    WINDOWS_1252.decode_without_bom_handling(s.as_bytes()).0.into_owned()
+    WINDOWS_1252
+        .decode_without_bom_handling(s.as_bytes())
+        .0
+        .into_owned()
 }
