@@ -152,7 +152,10 @@ impl Ctx<'_> {
 
     /// Parses, prints one result; `Ok(false)` when invalid (or not linked).
     fn one(&mut self, repaired: Result<cccd::Repaired<'_>, Error>, src: Source<'_>) -> io::Result<bool> {
-        let parsed = repaired.as_ref().map_err(|e| *e).and_then(|r| r.parse_as_of(self.as_of));
+        let parsed = repaired
+            .as_ref()
+            .map_err(|e| *e)
+            .and_then(|r| r.parse_as_of(self.as_of));
         let link = match (&parsed, &self.args.cmnd) {
             (Ok(card), Some(cmnd)) => card.cmnd_link(cmnd).ok(),
             _ => None,
@@ -182,12 +185,28 @@ impl Ctx<'_> {
         };
         match parsed {
             Ok(card) => {
-                let card = if self.args.mask { CardOut::Masked(card.masked()) } else { CardOut::Full(card) };
-                let v = OkLine { ok: true, line, sample, card, repairs, cmnd_link };
+                let card = if self.args.mask {
+                    CardOut::Masked(card.masked())
+                } else {
+                    CardOut::Full(card)
+                };
+                let v = OkLine {
+                    ok: true,
+                    line,
+                    sample,
+                    card,
+                    repairs,
+                    cmnd_link,
+                };
                 serde_json::to_writer(&mut self.out, &v)?;
             }
             Err(error) => {
-                let v = ErrLine { ok: false, line, sample, error };
+                let v = ErrLine {
+                    ok: false,
+                    line,
+                    sample,
+                    error,
+                };
                 serde_json::to_writer(&mut self.out, &v)?;
             }
         }

@@ -33,7 +33,12 @@ pub(crate) fn write(
         }
         Ok(c) => c,
     };
-    writeln!(out, "✓ {head}: thẻ {} (card layout {})", card.layout().as_str(), card.layout().as_str())?;
+    writeln!(
+        out,
+        "✓ {head}: thẻ {} (card layout {})",
+        card.layout().as_str(),
+        card.layout().as_str()
+    )?;
     let row = |out: &mut dyn Write, label: &str, value: &str| writeln!(out, "    {label:<34} {value}");
     let m = card.masked();
     let (id, old, name, dob, addr) = if mask {
@@ -72,7 +77,11 @@ pub(crate) fn write(
     };
     row(out, "Có giá trị đến (valid until)", &expiry)?;
     if card.issued_before_chip_era() {
-        row(out, "Lưu ý (note)", "cấp trước năm 2021, thẻ không gắn chip (issued before chip cards)")?;
+        row(
+            out,
+            "Lưu ý (note)",
+            "cấp trước năm 2021, thẻ không gắn chip (issued before chip cards)",
+        )?;
     }
     if let Some(extra) = card.extra().filter(|e| e.iter().any(|x| !x.is_empty())) {
         let shown = if mask { "***".to_string() } else { extra.join(" | ") };

@@ -39,7 +39,16 @@ fn sample_runs_clean_and_shows_repairs() {
     assert_eq!(lines.len(), 5);
     assert!(lines.iter().all(|v| v["ok"] == true));
     let repairs: Vec<_> = lines.iter().map(|v| v["repairs"].to_string()).collect();
-    assert_eq!(repairs, [r#"[]"#, r#"["strip_suffix"]"#, r#"["strip_suffix"]"#, r#"["mojibake_windows1252"]"#, r#"["nfc"]"#]);
+    assert_eq!(
+        repairs,
+        [
+            r#"[]"#,
+            r#"["strip_suffix"]"#,
+            r#"["strip_suffix"]"#,
+            r#"["mojibake_windows1252"]"#,
+            r#"["nfc"]"#
+        ]
+    );
     assert_eq!(lines[3]["name"], "Phạm Thị Hường");
     assert_eq!(lines[4]["expiry_date"], Value::Null);
     assert_eq!(lines[2]["layout"], "2024");
@@ -48,7 +57,10 @@ fn sample_runs_clean_and_shows_repairs() {
 
 #[test]
 fn streams_the_shared_fixtures_through_stdin() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/cccd-conformance.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/fixtures/cccd-conformance.jsonl"
+    );
     let fixtures: Vec<Value> = std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -63,7 +75,11 @@ fn streams_the_shared_fixtures_through_stdin() {
     let out = motcua(&["cccd", "--as-of", "2026-01-01"], &stdin);
     assert_eq!(out.status.code(), Some(1), "some fixtures are invalid");
     let lines = json_lines(&out);
-    assert_eq!(lines.len(), fixtures.len(), "blank lines (from LF-suffixed payloads) are skipped");
+    assert_eq!(
+        lines.len(),
+        fixtures.len(),
+        "blank lines (from LF-suffixed payloads) are skipped"
+    );
     for (f, got) in fixtures.iter().zip(&lines) {
         let kind = f["kind"].as_str().unwrap();
         for (k, v) in f["expect"].as_object().unwrap() {
@@ -71,7 +87,11 @@ fn streams_the_shared_fixtures_through_stdin() {
         }
         if got["ok"] == false {
             let e = &got["error"];
-            assert!(e["code"].as_str().unwrap().chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert!(e["code"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_'));
             assert!(!e["message"].as_str().unwrap().is_empty());
             assert!(!e["message_vi"].as_str().unwrap().is_empty());
         } else {
@@ -92,7 +112,10 @@ fn bad_lines_do_not_stop_the_stream() {
     let out = motcua(&["cccd", "--as-of", "2026-01-01"], &stdin);
     assert_eq!(out.status.code(), Some(1));
     let lines = json_lines(&out);
-    let codes: Vec<_> = lines.iter().map(|v| v["error"]["code"].as_str().unwrap_or("ok")).collect();
+    let codes: Vec<_> = lines
+        .iter()
+        .map(|v| v["error"]["code"].as_str().unwrap_or("ok"))
+        .collect();
     assert_eq!(codes, ["not_utf8", "too_long", "ok"]);
     assert_eq!(lines[2]["line"], 3);
     // Errors never echo the input.
@@ -123,8 +146,22 @@ fn text_format_is_readable_and_masks_on_request() {
     let bad = "001190123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Hà Nội|15042021";
     let out = motcua(&["cccd", "--format", "text", "--payload", bad], b"");
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("[id_sex_mismatch]") && s.contains("không khớp với giới tính"), "{s}");
-    let out = motcua(&["cccd", "--format", "text", "--sample", "--mask", "--as-of", "2026-11-23"], b"");
+    assert!(
+        s.contains("[id_sex_mismatch]") && s.contains("không khớp với giới tính"),
+        "{s}"
+    );
+    let out = motcua(
+        &[
+            "cccd",
+            "--format",
+            "text",
+            "--sample",
+            "--mask",
+            "--as-of",
+            "2026-11-23",
+        ],
+        b"",
+    );
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("001******456") && s.contains("N***** V** A"), "{s}");
     assert!(!s.contains("Nguyễn Văn A") && !s.contains("001090123456"));

@@ -16,19 +16,10 @@ fn today() -> NaiveDate {
 }
 
 const A: &str = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
-const B: &str =
-    "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
+const B: &str = "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
 
 /// Payload from fields, the way the card's QR lays them out.
-fn payload(
-    id: &str,
-    old: &str,
-    name: &str,
-    dob: &str,
-    sex: &str,
-    addr: &str,
-    issued: &str,
-) -> String {
+fn payload(id: &str, old: &str, name: &str, dob: &str, sex: &str, addr: &str, issued: &str) -> String {
     format!("{id}|{old}|{name}|{dob}|{sex}|{addr}|{issued}")
 }
 
@@ -62,12 +53,7 @@ fn parses_a_2021_card_into_typed_fields() {
     assert!(!c.is_expired());
     // Views point into the input: no copy.
     let range = A.as_bytes().as_ptr_range();
-    for f in [
-        c.id().as_str(),
-        c.name(),
-        c.address(),
-        c.old_id().unwrap().as_str(),
-    ] {
+    for f in [c.id().as_str(), c.name(), c.address(), c.old_id().unwrap().as_str()] {
         assert!(range.contains(&f.as_ptr()));
     }
 }
@@ -85,7 +71,8 @@ fn parses_a_2024_card_and_exposes_the_extra_fields() {
     );
     assert_eq!(c.id().province().unwrap().name, "Hồ Chí Minh");
     // A child's card: extra fields carry text, kept raw.
-    let child = "001215000077||Nguyễn Minh Khôi|12062015|Nam|Số 1 Phố X, Phường Y, Hà Nội|03092024|Nguyễn Văn A|Lê Thị C||";
+    let child =
+        "001215000077||Nguyễn Minh Khôi|12062015|Nam|Số 1 Phố X, Phường Y, Hà Nội|03092024|Nguyễn Văn A|Lê Thị C||";
     let c = cccd::parse_as_of(child, today()).unwrap();
     assert_eq!(c.extra(), Some(["Nguyễn Văn A", "Lê Thị C", "", ""]));
     assert_eq!(c.to_payload(), child);
@@ -120,52 +107,22 @@ fn every_error_code_is_reachable_and_asserted() {
         ("empty", "\r\n".into()),
         ("too_long", long),
         ("mojibake_unrecoverable", lost),
-        (
-            "field_count",
-            "001090123456|123456789|Nguyễn Văn A|01011990|Nam".into(),
-        ),
+        ("field_count", "001090123456|123456789|Nguyễn Văn A|01011990|Nam".into()),
         ("field_count", format!("{A}|")),
         ("field_count", format!("{A}|||||")),
         ("id_length", A.replacen("001090123456", "00109012345", 1)),
-        (
-            "id_not_digits",
-            A.replacen("001090123456", "0010901234S6", 1),
-        ),
-        (
-            "id_not_digits",
-            A.replacen("001090123456", "00109O123456", 1),
-        ),
-        (
-            "id_province_unknown",
-            A.replacen("001090123456", "003090123456", 1),
-        ),
-        (
-            "id_province_unknown",
-            A.replacen("001090123456", "301090123456", 1),
-        ),
-        (
-            "id_sex_mismatch",
-            A.replacen("001090123456", "001190123456", 1),
-        ),
-        (
-            "id_birth_year_mismatch",
-            A.replacen("001090123456", "001091123456", 1),
-        ),
-        (
-            "id_birth_year_mismatch",
-            A.replacen("001090123456", "001290123456", 1),
-        ),
+        ("id_not_digits", A.replacen("001090123456", "0010901234S6", 1)),
+        ("id_not_digits", A.replacen("001090123456", "00109O123456", 1)),
+        ("id_province_unknown", A.replacen("001090123456", "003090123456", 1)),
+        ("id_province_unknown", A.replacen("001090123456", "301090123456", 1)),
+        ("id_sex_mismatch", A.replacen("001090123456", "001190123456", 1)),
+        ("id_birth_year_mismatch", A.replacen("001090123456", "001091123456", 1)),
+        ("id_birth_year_mismatch", A.replacen("001090123456", "001290123456", 1)),
         ("old_id_invalid", A.replacen("123456789", "12345678", 1)),
         ("old_id_invalid", A.replacen("123456789", "123456789012", 1)),
         ("name_invalid", A.replacen("Nguyễn Văn A", "", 1)),
-        (
-            "name_invalid",
-            A.replacen("Nguyễn Văn A", "Nguyễn Văn 4", 1),
-        ),
-        (
-            "name_invalid",
-            A.replacen("Nguyễn Văn A", "Nguyễn\u{7}Văn A", 1),
-        ),
+        ("name_invalid", A.replacen("Nguyễn Văn A", "Nguyễn Văn 4", 1)),
+        ("name_invalid", A.replacen("Nguyễn Văn A", "Nguyễn\u{7}Văn A", 1)),
         ("birth_date_invalid", A.replacen("01011990", "31021990", 1)),
         ("birth_date_invalid", A.replacen("01011990", "1-1-1990", 1)),
         (
@@ -188,18 +145,9 @@ fn every_error_code_is_reachable_and_asserted() {
             A.replacen("Số 1 Phố X, Phường Y, Quận Z, Hà Nội", " ", 1),
         ),
         ("issue_date_invalid", A.replacen("15042021", "32132021", 1)),
-        (
-            "issue_date_before_birth",
-            A.replacen("15042021", "31121989", 1),
-        ),
-        (
-            "issue_date_in_future",
-            A.replacen("15042021", "24112026", 1),
-        ),
-        (
-            "issue_date_before_cccd",
-            A.replacen("15042021", "31122015", 1),
-        ),
+        ("issue_date_before_birth", A.replacen("15042021", "31121989", 1)),
+        ("issue_date_in_future", A.replacen("15042021", "24112026", 1)),
+        ("issue_date_before_cccd", A.replacen("15042021", "31122015", 1)),
         ("extra_field_invalid", format!("{A}||\u{1b}||")),
     ];
     let mut seen = BTreeSet::new();
@@ -215,10 +163,7 @@ fn every_error_code_is_reachable_and_asserted() {
     assert_eq!(bytes, Error::NotUtf8);
     seen.insert(bytes.code());
     let all: BTreeSet<_> = Error::ALL_CODES.iter().copied().collect();
-    assert_eq!(
-        seen, all,
-        "every code has a test, and no test uses an unknown code"
-    );
+    assert_eq!(seen, all, "every code has a test, and no test uses an unknown code");
 }
 
 #[test]
@@ -256,11 +201,7 @@ fn every_error_has_distinct_code_and_messages_in_both_languages() {
             .code()
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()));
-        assert_eq!(
-            vi,
-            vi.nfc().collect::<String>(),
-            "Vietnamese message is NFC"
-        );
+        assert_eq!(vi, vi.nfc().collect::<String>(), "Vietnamese message is NFC");
     }
     assert_eq!(
         Error::IdNotDigits { position: 8 }.message_vi(),
@@ -276,10 +217,7 @@ fn errors_and_debug_never_show_personal_data() {
     for s in secrets {
         assert!(!dbg.contains(s), "Debug shows {s}: {dbg}");
     }
-    assert!(
-        dbg.contains("001******456") && dbg.contains("12*****89"),
-        "{dbg}"
-    );
+    assert!(dbg.contains("001******456") && dbg.contains("12*****89"), "{dbg}");
     let repaired = cccd::repair(A).unwrap();
     assert!(!format!("{repaired:?}").contains("Nguyễn"));
     // Every failing variant of A: messages and Debug carry none of its data.
@@ -400,22 +338,12 @@ fn nfd_text_is_composed_and_reported() {
     assert_ne!(nfd, A);
     let r = cccd::repair(&nfd).unwrap();
     assert_eq!(r.text(), A);
-    assert_eq!(
-        r.repairs().iter().map(Repair::code).collect::<Vec<_>>(),
-        ["nfc"]
-    );
-    assert_eq!(
-        cccd::parse_as_of(&nfd, today()),
-        Err(Error::NeedsRepair(Repair::Nfc))
-    );
+    assert_eq!(r.repairs().iter().map(Repair::code).collect::<Vec<_>>(), ["nfc"]);
+    assert_eq!(cccd::parse_as_of(&nfd, today()), Err(Error::NeedsRepair(Repair::Nfc)));
     // NFD "Nữ" is the sex word once composed.
     let b: String = B.nfd().collect();
     assert_eq!(
-        cccd::repair(&b)
-            .unwrap()
-            .parse_as_of(today())
-            .unwrap()
-            .sex(),
+        cccd::repair(&b).unwrap().parse_as_of(today()).unwrap().sex(),
         Sex::Female
     );
 }
@@ -429,15 +357,11 @@ fn scanner_suffixes_and_bom_are_stripped_and_reported() {
             assert_eq!(r.text(), A);
             assert!(r.repairs().contains(Repair::StripSuffix));
             assert_eq!(r.repairs().contains(Repair::StripBom), !bom.is_empty());
-            assert!(matches!(
-                r.clone().into_text(),
-                std::borrow::Cow::Borrowed(_)
-            ));
+            assert!(matches!(r.clone().into_text(), std::borrow::Cow::Borrowed(_)));
         }
     }
     // A 2024 card with empty extra fields keeps them: the suffix is only CR/LF/TAB.
-    let r =
-        cccd::repair("079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Hà Nội|20062021||||\r\n").unwrap();
+    let r = cccd::repair("079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Hà Nội|20062021||||\r\n").unwrap();
     assert_eq!(r.parse_as_of(today()).unwrap().layout(), Layout::V2024);
     // A trailing space is not a scanner suffix: not silently dropped.
     assert_eq!(code(&format!("{A} ")), "issue_date_invalid");
@@ -480,21 +404,9 @@ fn expiry_on_each_milestone_edge() {
         Some(d(2040, 5, 10)),
         "1 day inside 2 years: runs to 40"
     );
-    assert_eq!(
-        e(d(2025, 5, 10)),
-        Some(d(2040, 5, 10)),
-        "issued on the 25th birthday"
-    );
-    assert_eq!(
-        e(d(2011, 5, 9)),
-        Some(d(2014, 5, 10)),
-        "child: expires at 14"
-    );
-    assert_eq!(
-        e(d(2012, 5, 10)),
-        Some(d(2025, 5, 10)),
-        "2 years before 14: runs to 25"
-    );
+    assert_eq!(e(d(2025, 5, 10)), Some(d(2040, 5, 10)), "issued on the 25th birthday");
+    assert_eq!(e(d(2011, 5, 9)), Some(d(2014, 5, 10)), "child: expires at 14");
+    assert_eq!(e(d(2012, 5, 10)), Some(d(2025, 5, 10)), "2 years before 14: runs to 25");
     let old = d(1960, 3, 15);
     assert_eq!(
         cccd::expiry_date(old, d(2018, 3, 14)),
@@ -506,11 +418,7 @@ fn expiry_on_each_milestone_edge() {
         None,
         "exactly 2 years before 60: never"
     );
-    assert_eq!(
-        cccd::expiry_date(old, d(2021, 6, 1)),
-        None,
-        "after 60: never"
-    );
+    assert_eq!(cccd::expiry_date(old, d(2021, 6, 1)), None, "after 60: never");
     assert_eq!(
         cccd::expiry_date(d(1980, 3, 15), d(2018, 3, 14)),
         Some(d(2020, 3, 15)),
@@ -522,14 +430,8 @@ fn expiry_on_each_milestone_edge() {
         "at 38: runs to 60"
     );
     // 29 February: birthdays fall on 28 February in common years.
-    assert_eq!(
-        cccd::expiry_date(d(2004, 2, 29), d(2021, 7, 1)),
-        Some(d(2029, 2, 28))
-    );
-    assert_eq!(
-        cccd::expiry_date(d(2004, 2, 29), d(2027, 2, 28)),
-        Some(d(2044, 2, 29))
-    );
+    assert_eq!(cccd::expiry_date(d(2004, 2, 29), d(2021, 7, 1)), Some(d(2029, 2, 28)));
+    assert_eq!(cccd::expiry_date(d(2004, 2, 29), d(2027, 2, 28)), Some(d(2044, 2, 29)));
 }
 
 #[test]
@@ -549,12 +451,8 @@ fn expired_cards_parse_and_are_flagged() {
     assert!(on(d(2025, 12, 15)));
     // Legacy 12-digit card issued 2018 (before chip cards) is accepted and flagged.
     let legacy = A.replacen("15042021", "15042018", 1);
-    assert!(cccd::parse_as_of(&legacy, today())
-        .unwrap()
-        .issued_before_chip_era());
-    assert!(!cccd::parse_as_of(A, today())
-        .unwrap()
-        .issued_before_chip_era());
+    assert!(cccd::parse_as_of(&legacy, today()).unwrap().issued_before_chip_era());
+    assert!(!cccd::parse_as_of(A, today()).unwrap().issued_before_chip_era());
 }
 
 #[test]
@@ -576,14 +474,8 @@ fn standalone_validators() {
         ("079", Sex::Female, 2003)
     );
     assert_eq!(format!("{:?}", id.masked()), "079******001");
-    assert_eq!(
-        cccd::validate_id("07930300000"),
-        Err(Error::IdLength { found: 11 })
-    );
-    assert_eq!(
-        cccd::validate_id("0793030000011"),
-        Err(Error::IdLength { found: 13 })
-    );
+    assert_eq!(cccd::validate_id("07930300000"), Err(Error::IdLength { found: 11 }));
+    assert_eq!(cccd::validate_id("0793030000011"), Err(Error::IdLength { found: 13 }));
     assert_eq!(
         cccd::validate_id("079-03000001"),
         Err(Error::IdNotDigits { position: 4 })
@@ -592,23 +484,14 @@ fn standalone_validators() {
         cccd::validate_id("０79303000001"),
         Err(Error::IdNotDigits { position: 1 })
     );
-    assert_eq!(
-        cccd::validate_id("099303000001"),
-        Err(Error::IdProvinceUnknown)
-    );
+    assert_eq!(cccd::validate_id("099303000001"), Err(Error::IdProvinceUnknown));
     assert_eq!(cccd::validate_id(""), Err(Error::IdLength { found: 0 }));
-    assert_eq!(
-        cccd::validate_cmnd("123456789").unwrap().as_str(),
-        "123456789"
-    );
+    assert_eq!(cccd::validate_cmnd("123456789").unwrap().as_str(), "123456789");
     for bad in ["12345678", "1234567890", "12345678a", "", "１23456789"] {
         assert_eq!(cccd::validate_cmnd(bad), Err(Error::OldIdInvalid), "{bad}");
     }
     // Century digits 2300s: digit 9 = female 2300s.
-    assert_eq!(
-        cccd::validate_id("001999000000").unwrap().birth_year(),
-        2399
-    );
+    assert_eq!(cccd::validate_id("001999000000").unwrap().birth_year(), 2399);
 }
 
 #[test]
@@ -632,10 +515,7 @@ fn samples_are_valid_and_show_each_repair() {
             .unwrap_or_else(|e| panic!("{what}: {}", e.code()));
         seen.extend(r.repairs().iter().map(Repair::code));
     }
-    assert_eq!(
-        seen,
-        BTreeSet::from(["mojibake_windows1252", "nfc", "strip_suffix"])
-    );
+    assert_eq!(seen, BTreeSet::from(["mojibake_windows1252", "nfc", "strip_suffix"]));
 }
 
 #[cfg(feature = "serde")]
@@ -661,4 +541,15 @@ fn serde_json_shape() {
     let e = serde_json::to_value(Error::IdSexMismatch).unwrap();
     assert_eq!(e["code"], "id_sex_mismatch");
     assert!(e["message_vi"].as_str().unwrap().contains("giới tính"));
+}
+
+#[test]
+fn readme_documents_every_error_and_repair_code() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    for code in Error::ALL_CODES.iter().chain(Repair::ALL.map(Repair::code).iter()) {
+        assert!(
+            readme.contains(&format!("`{code}`")),
+            "README does not mention `{code}`"
+        );
+    }
 }

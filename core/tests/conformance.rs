@@ -11,11 +11,8 @@ fn fixtures() -> Vec<Value> {
         env!("CARGO_MANIFEST_DIR"),
         "/../../shared/fixtures/cccd-conformance.jsonl"
     );
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (is ../shared beside the repo?)"));
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (is ../shared beside the repo?)"));
+    text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
 fn as_of() -> NaiveDate {
@@ -72,11 +69,7 @@ fn every_fixture_gives_the_expected_result() {
         }
         valid += 1;
         let (repairs, clean, got) = result.unwrap_or_else(|e| panic!("{kind}: {}", e.code()));
-        assert_eq!(
-            repairs.iter().collect::<Vec<_>>(),
-            expected_repairs(kind),
-            "{kind}"
-        );
+        assert_eq!(repairs.iter().collect::<Vec<_>>(), expected_repairs(kind), "{kind}");
         for (k, v) in expect.as_object().unwrap() {
             if k != "ok" {
                 assert_eq!(&got[k.as_str()], v, "{kind}: field {k}");

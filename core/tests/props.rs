@@ -122,8 +122,7 @@ impl GenCard {
     }
 }
 
-const WORD: &str =
-    "[A-ZĐ][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]{0,6}";
+const WORD: &str = "[A-ZĐ][a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]{0,6}";
 
 fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
     proptest::collection::vec(WORD, n).prop_map(|w| w.join(" "))
@@ -142,10 +141,7 @@ fn valid_card() -> impl Strategy<Value = GenCard> {
         "[0-9]{6}",
         proptest::option::of("[0-9]{9}"),
         words(2..5),
-        proptest::collection::vec(
-            prop_oneof![words(1..4), "Số [0-9]{1,3}( hẻm [0-9]{1,3})?"],
-            1..5,
-        ),
+        proptest::collection::vec(prop_oneof![words(1..4), "Số [0-9]{1,3}( hẻm [0-9]{1,3})?"], 1..5),
         any::<u32>(),
         proptest::option::of([
             words(0..3).boxed(),
@@ -154,27 +150,24 @@ fn valid_card() -> impl Strategy<Value = GenCard> {
             Just(String::new()).boxed(),
         ]),
     )
-        .prop_map(
-            |(place, days, female, tail, old_id, name, addr, issue_seed, extra)| {
-                let birth =
-                    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::TimeDelta::days(days);
-                let digit = (birth.year() - 1900) / 100 * 2 + i32::from(female);
-                let id = format!("{place}{digit}{:02}{tail}", birth.year() % 100);
-                let first = birth.max(NaiveDate::from_ymd_opt(2016, 1, 1).unwrap());
-                let span = (as_of() - first).num_days() + 1;
-                let issued = first + chrono::TimeDelta::days(i64::from(issue_seed) % span);
-                GenCard {
-                    id,
-                    old_id,
-                    name,
-                    birth,
-                    sex: if female { Sex::Female } else { Sex::Male },
-                    address: addr.join(", "),
-                    issued,
-                    extra,
-                }
-            },
-        )
+        .prop_map(|(place, days, female, tail, old_id, name, addr, issue_seed, extra)| {
+            let birth = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::TimeDelta::days(days);
+            let digit = (birth.year() - 1900) / 100 * 2 + i32::from(female);
+            let id = format!("{place}{digit}{:02}{tail}", birth.year() % 100);
+            let first = birth.max(NaiveDate::from_ymd_opt(2016, 1, 1).unwrap());
+            let span = (as_of() - first).num_days() + 1;
+            let issued = first + chrono::TimeDelta::days(i64::from(issue_seed) % span);
+            GenCard {
+                id,
+                old_id,
+                name,
+                birth,
+                sex: if female { Sex::Female } else { Sex::Male },
+                address: addr.join(", "),
+                issued,
+                extra,
+            }
+        })
 }
 
 /// The rule as the law states it, computed the slow, obvious way.

@@ -24,9 +24,7 @@ pub enum Error {
     #[error("the payload is not valid UTF-8 text")]
     NotUtf8,
     /// The strict parser met something only the scanner path repairs.
-    #[error(
-        "the payload needs a scanner repair first ({0}); use the scanner entry point `repair`"
-    )]
+    #[error("the payload needs a scanner repair first ({0}); use the scanner entry point `repair`")]
     NeedsRepair(Repair),
     /// UTF-8 read as Windows-1252 with bytes lost on the way: cannot be undone.
     #[error("the text was garbled by the scanner (UTF-8 read as Windows-1252) and bytes were lost; rescan the card")]

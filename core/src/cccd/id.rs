@@ -23,9 +23,7 @@ pub struct IdNumber<'a>(&'a str);
 pub fn validate_id(s: &str) -> Result<IdNumber<'_>, Error> {
     if s.len() != 12 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(match s.chars().position(|c| !c.is_ascii_digit()) {
-            Some(position) => Error::IdNotDigits {
-                position: position + 1,
-            },
+            Some(position) => Error::IdNotDigits { position: position + 1 },
             None => Error::IdLength { found: s.len() },
         });
     }
@@ -74,7 +72,7 @@ impl<'a> IdNumber<'a> {
 
     /// The sex digit 4 encodes.
     pub fn sex(&self) -> Sex {
-        if self.digit(3) % 2 == 0 {
+        if self.digit(3).is_multiple_of(2) {
             Sex::Male
         } else {
             Sex::Female

@@ -140,9 +140,7 @@ pub fn parse(input: &str) -> Result<Card<'_>, Error> {
 /// [`Error::NeedsRepair`]: use [`repair`] for scanner input.
 pub fn parse_as_of(input: &str, as_of: NaiveDate) -> Result<Card<'_>, Error> {
     if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong {
-            max: MAX_PAYLOAD_LEN,
-        });
+        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
     }
     let sc = scan::scan(input);
     repair::check_clean(input, &sc)?;
@@ -165,11 +163,7 @@ const CHIP_START: NaiveDate = match NaiveDate::from_ymd_opt(2021, 1, 1) {
 
 /// Field checks and cross-checks on text already known to be clean (at
 /// most `MAX_PAYLOAD_LEN` bytes), with its scan.
-pub(crate) fn parse_scanned<'a>(
-    text: &'a str,
-    sc: &scan::Scan,
-    as_of: NaiveDate,
-) -> Result<Card<'a>, Error> {
+pub(crate) fn parse_scanned<'a>(text: &'a str, sc: &scan::Scan, as_of: NaiveDate) -> Result<Card<'a>, Error> {
     if text.is_empty() {
         return Err(Error::Empty);
     }
@@ -179,9 +173,7 @@ pub(crate) fn parse_scanned<'a>(
     } else if let Some(f) = sc.fields::<11>(text) {
         (Layout::V2024, f)
     } else {
-        return Err(Error::FieldCount {
-            found: sc.n_seps + 1,
-        });
+        return Err(Error::FieldCount { found: sc.n_seps + 1 });
     };
     let [id, old_id, name, birth, sex, address, issue, e0, e1, e2, e3] = f;
     // Control characters are rare: look for them per field only when the
@@ -193,10 +185,7 @@ pub(crate) fn parse_scanned<'a>(
         "" => None,
         s => Some(validate_cmnd(s)?),
     };
-    if !name.chars().any(char::is_alphabetic)
-        || name.bytes().any(|b| b.is_ascii_digit())
-        || has_control(name)
-    {
+    if !name.chars().any(char::is_alphabetic) || name.bytes().any(|b| b.is_ascii_digit()) || has_control(name) {
         return Err(Error::NameInvalid);
     }
     let birth_date = parse_date(birth).ok_or(Error::BirthDateInvalid)?;
@@ -266,8 +255,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 /// in common years).
 fn birthday(birth: NaiveDate, age: u32) -> Option<NaiveDate> {
     let year = birth.year().checked_add(i32::try_from(age).ok()?)?;
-    NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
-        .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28))
+    NaiveDate::from_ymd_opt(year, birth.month(), birth.day()).or_else(|| NaiveDate::from_ymd_opt(year, 2, 28))
 }
 
 /// Expiry by the 14/25/40/60 rule (Luật Căn cước 2023, Điều 21): a card
@@ -405,13 +393,7 @@ struct DdMmYyyy(NaiveDate);
 
 impl fmt::Display for DdMmYyyy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:02}{:02}{:04}",
-            self.0.day(),
-            self.0.month(),
-            self.0.year()
-        )
+        write!(f, "{:02}{:02}{:04}", self.0.day(), self.0.month(), self.0.year())
     }
 }
 
@@ -428,10 +410,7 @@ impl fmt::Debug for Card<'_> {
             .field("address", &redacted)
             .field("issue_date", &self.issue_date)
             .field("expiry_date", &self.expiry_date)
-            .field(
-                "extra_non_empty",
-                &self.extra.iter().filter(|e| !e.is_empty()).count(),
-            )
+            .field("extra_non_empty", &self.extra.iter().filter(|e| !e.is_empty()).count())
             .finish()
     }
 }
@@ -574,8 +553,7 @@ mod serde_impl {
                 self.name(),
                 self.birth_date(),
                 self.address(),
-                c.extra()
-                    .map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count()),
+                c.extra().map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count()),
             )?;
             st.serialize_field("masked", &true)?;
             st.end()

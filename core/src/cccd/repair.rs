@@ -27,12 +27,7 @@ pub enum Repair {
 
 impl Repair {
     /// Every repair, in the order they are listed in reports.
-    pub const ALL: [Repair; 4] = [
-        Repair::StripBom,
-        Repair::StripSuffix,
-        Repair::Mojibake,
-        Repair::Nfc,
-    ];
+    pub const ALL: [Repair; 4] = [Repair::StripBom, Repair::StripSuffix, Repair::Mojibake, Repair::Nfc];
 
     /// Stable machine-readable code.
     pub const fn code(self) -> &'static str {
@@ -113,9 +108,7 @@ impl Repairs {
 
 impl fmt::Debug for Repairs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list()
-            .entries(self.iter().map(Repair::code))
-            .finish()
+        f.debug_list().entries(self.iter().map(Repair::code)).finish()
     }
 }
 
@@ -161,10 +154,7 @@ impl<'a> Repaired<'a> {
 impl fmt::Debug for Repaired<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Repaired")
-            .field(
-                "text",
-                &format_args!("<{} bytes redacted>", self.text.len()),
-            )
+            .field("text", &format_args!("<{} bytes redacted>", self.text.len()))
             .field("owned", &matches!(self.text, Cow::Owned(_)))
             .field("repairs", &self.repairs)
             .finish()
@@ -186,9 +176,7 @@ const SUFFIX: [char; 3] = ['\r', '\n', '\t'];
 /// [`Error::MojibakeUnrecoverable`]: a rescan, never a guess.
 pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
     if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong {
-            max: MAX_PAYLOAD_LEN,
-        });
+        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
     }
     let mut repairs = Repairs::default();
     let mut text = Cow::Borrowed(input);
@@ -267,9 +255,7 @@ fn strip<'a>(text: Cow<'a, str>, repairs: &mut Repairs) -> Cow<'a, str> {
 /// [`Error::NotUtf8`] — bytes in another encoding are never guessed at.
 pub fn repair_bytes(input: &[u8]) -> Result<Repaired<'_>, Error> {
     if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong {
-            max: MAX_PAYLOAD_LEN,
-        });
+        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
     }
     repair(std::str::from_utf8(input).map_err(|_| Error::NotUtf8)?)
 }
@@ -345,8 +331,5 @@ fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
 /// UTF-8 bytes, each typed as its Windows-1252 character (WHATWG mapping).
 /// For tests, demos and fixtures; [`repair`] undoes it exactly.
 pub fn garble_as_windows1252(s: &str) -> String {
-    WINDOWS_1252
-        .decode_without_bom_handling(s.as_bytes())
-        .0
-        .into_owned()
+    WINDOWS_1252.decode_without_bom_handling(s.as_bytes()).0.into_owned()
 }

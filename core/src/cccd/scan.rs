@@ -129,12 +129,7 @@ impl Scan {
         let mut out = [""; N];
         let mut start = 0;
         for (k, slot) in out.iter_mut().enumerate() {
-            let end = self
-                .seps
-                .get(k)
-                .copied()
-                .filter(|_| k + 1 < N)
-                .unwrap_or(s.len());
+            let end = self.seps.get(k).copied().filter(|_| k + 1 < N).unwrap_or(s.len());
             *slot = s.get(start..end)?;
             start = end + 1;
         }
@@ -160,14 +155,7 @@ mod tests {
             let s = c.encode_utf8(&mut buf);
             assert!(!scan(s).nfc_unsure, "{c:?}");
         }
-        for s in [
-            "e\u{301}",
-            "\u{300}",
-            "ờ\u{323}",
-            "\u{2000}",
-            "😀",
-            "\u{feff}",
-        ] {
+        for s in ["e\u{301}", "\u{300}", "ờ\u{323}", "\u{2000}", "😀", "\u{feff}"] {
             assert!(scan(s).nfc_unsure, "{s:?}");
         }
     }
@@ -176,11 +164,7 @@ mod tests {
     fn control_flag_is_char_is_control() {
         for c in (0..0x300).filter_map(char::from_u32) {
             let mut buf = [0; 4];
-            assert_eq!(
-                scan(c.encode_utf8(&mut buf)).control,
-                c.is_control(),
-                "{c:?}"
-            );
+            assert_eq!(scan(c.encode_utf8(&mut buf)).control, c.is_control(), "{c:?}");
         }
     }
 
