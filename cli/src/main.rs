@@ -47,8 +47,14 @@ struct CccdArgs {
     #[arg(long)]
     mask: bool,
     /// Old 9-digit CMND number to check against each card (land-record CMND→CCCD change).
-    #[arg(long, value_name = "9 DIGITS")]
+    #[arg(long, value_name = "9 DIGITS", value_parser = cmnd_arg)]
     cmnd: Option<String>,
+}
+
+fn cmnd_arg(s: &str) -> Result<String, String> {
+    cccd::validate_cmnd(s)
+        .map(|c| c.as_str().to_string())
+        .map_err(|e| format!("{e} / {}", e.message_vi()))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,23 +91,17 @@ enum Source<'s> {
 struct Ctx<'a> {
     args: &'a CccdArgs,
     as_of: NaiveDate,
-    out: Box<dyn Write + 'a>,
+    out: io::BufWriter<io::StdoutLock<'static>>,
     flush_each: bool,
 }
 
 fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
-    if let Some(c) = &args.cmnd {
-        if let Err(e) = cccd::validate_cmnd(c) {
-            eprintln!("motcua: --cmnd: {e} / {}", e.message_vi());
-            std::process::exit(2);
-        }
-    }
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
     let mut ctx = Ctx {
         args,
         as_of: args.as_of.unwrap_or_else(cccd::today_vn),
-        out: Box::new(io::BufWriter::new(io::stdout().lock())),
+        out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
         flush_each: interactive || io::stdout().is_terminal(),
     };
     let mut all_ok = true;
