@@ -45,7 +45,7 @@ fn sample_runs_clean_and_shows_repairs() {
             r#"[]"#,
             r#"["strip_suffix"]"#,
             r#"["strip_suffix"]"#,
-            r#"["mojibake_windows1252"]"#,
+            r#"["mojibake"]"#,
             r#"["nfc"]"#
         ]
     );

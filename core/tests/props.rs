@@ -79,6 +79,9 @@ proptest! {
         prop_assert_eq!(r.text(), p.as_str());
         prop_assert_eq!(r.repairs().contains(Repair::Mojibake), !p.is_ascii());
         prop_assert!(r.repairs().contains(Repair::StripSuffix));
+        let latin1: String = p.bytes().map(char::from).collect();
+        let r = cccd::repair(&latin1).map_err(|e| TestCaseError::fail(e.code()))?;
+        prop_assert_eq!(r.text(), p.as_str());
         let nfd: String = p.nfd().collect();
         let r = cccd::repair(&nfd).map_err(|e| TestCaseError::fail(e.code()))?;
         prop_assert_eq!(r.text(), p.as_str());

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
-use encoding_rs::WINDOWS_1252;
+use encoding_rs::{EncoderResult, WINDOWS_1252};
 use unicode_normalization::UnicodeNormalization;
 
 use super::scan::{scan, Scan};
@@ -19,7 +19,7 @@ pub enum Repair {
     StripBom,
     /// A trailing scanner suffix (CR, LF, CRLF, TAB, any mix) was removed.
     StripSuffix,
-    /// UTF-8 that had been read as Windows-1252 / Latin-1 was decoded back.
+    /// UTF-8 that had been read as Windows-1252 or ISO-8859-1 (Latin-1) was decoded back.
     Mojibake,
     /// Decomposed (NFD) or otherwise unnormalised text was composed to NFC.
     Nfc,
@@ -34,7 +34,7 @@ impl Repair {
         match self {
             Repair::StripBom => "strip_bom",
             Repair::StripSuffix => "strip_suffix",
-            Repair::Mojibake => "mojibake_windows1252",
+            Repair::Mojibake => "mojibake",
             Repair::Nfc => "nfc",
         }
     }
@@ -44,7 +44,7 @@ impl Repair {
         match self {
             Repair::StripBom => "removed a leading byte-order mark",
             Repair::StripSuffix => "removed the scanner's trailing CR/LF/TAB",
-            Repair::Mojibake => "decoded UTF-8 text that the scanner had typed as Windows-1252",
+            Repair::Mojibake => "decoded UTF-8 text that the scanner had typed as Windows-1252 / Latin-1",
             Repair::Nfc => "normalised decomposed (NFD) Vietnamese text to NFC",
         }
     }
@@ -54,7 +54,7 @@ impl Repair {
         match self {
             Repair::StripBom => "đã bỏ ký tự BOM ở đầu",
             Repair::StripSuffix => "đã bỏ ký tự CR/LF/TAB máy quét thêm ở cuối",
-            Repair::Mojibake => "đã sửa lỗi phông chữ (UTF-8 bị máy quét gõ thành Windows-1252)",
+            Repair::Mojibake => "đã sửa lỗi phông chữ (UTF-8 bị máy quét gõ thành Windows-1252 / Latin-1)",
             Repair::Nfc => "đã chuẩn hóa chữ Việt dạng tổ hợp (NFD) về dạng dựng sẵn (NFC)",
         }
     }
@@ -170,8 +170,9 @@ const SUFFIX: [char; 3] = ['\r', '\n', '\t'];
 /// decoding; text garbled twice is decoded twice). The result is a fixed
 /// point: repairing it again changes nothing.
 ///
-/// Mojibake is repaired only when the whole text re-encodes to Windows-1252
-/// (WHATWG mapping, via `encoding_rs`) and decodes as strict UTF-8. When it
+/// Mojibake is repaired only when the whole text re-encodes to single bytes
+/// (Windows-1252 with the WHATWG mapping via `encoding_rs`, or ISO-8859-1)
+/// and those decode as strict UTF-8. When it
 /// looks like mojibake but bytes were lost, the result is
 /// [`Error::MojibakeUnrecoverable`]: a rescan, never a guess.
 pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
@@ -294,19 +295,46 @@ enum Mojibake {
 /// sequence after re-encoding. Genuine Vietnamese text almost never has it (a
 /// Latin-1 vowel is followed by an ASCII letter or space).
 fn mojibake(s: &str) -> Mojibake {
-    // Characters outside Windows-1252 come back as ASCII `&#NNNN;`, flagged.
-    let (bytes, _, unmappable) = WINDOWS_1252.encode(s);
+    let (bytes, unmappable) = to_single_bytes(s);
     let (multibyte, invalid) = utf8_stats(&bytes);
     if multibyte == 0 {
         Mojibake::None
     } else if invalid > 0 || unmappable {
         Mojibake::Broken
     } else {
-        match String::from_utf8(bytes.into_owned()) {
+        match String::from_utf8(bytes) {
             Ok(fixed) => Mojibake::Repairable(fixed),
             Err(_) => Mojibake::Broken,
         }
     }
+}
+
+/// The bytes a wrong-code-page host turned into `s`: U+0000–U+00FF are the
+/// byte of the same value (ISO-8859-1, and the 5 bytes Windows-1252 leaves
+/// undefined, which WHATWG maps to C1 controls); any other character is
+/// encoded as Windows-1252 by `encoding_rs` (`…` → 0x85, `€` → 0x80, …). The
+/// two code pages never disagree about a byte, so one pass undoes either.
+/// The flag says some character fitted neither (it became `?`).
+fn to_single_bytes(s: &str) -> (Vec<u8>, bool) {
+    let mut out = Vec::with_capacity(s.len());
+    let mut unmappable = false;
+    let mut encoder = WINDOWS_1252.new_encoder();
+    for c in s.chars() {
+        if let Ok(b) = u8::try_from(u32::from(c)) {
+            out.push(b);
+            continue;
+        }
+        let mut utf8 = [0; 4];
+        let mut byte = [0; 1];
+        match encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut byte, false) {
+            (EncoderResult::InputEmpty, _, 1) => out.extend_from_slice(&byte),
+            _ => {
+                unmappable = true;
+                out.push(b'?');
+            }
+        }
+    }
+    (out, unmappable)
 }
 
 /// Counts valid multi-byte UTF-8 sequences and invalid spots in `bytes`.
