@@ -205,7 +205,7 @@ fn every_error_has_distinct_code_and_messages_in_both_languages() {
     }
     assert_eq!(
         Error::IdNotDigits { position: 8 }.message_vi(),
-        "Số định danh có ký tự không phải chữ số (ký tự thứ 8)"
+        "Số định danh có ký tự không phải chữ số (ký tự thứ 8); hãy tắt bộ gõ tiếng Việt (Unikey) rồi quét lại"
     );
 }
 

@@ -30,7 +30,7 @@ pub enum Error {
     #[error("the text was garbled by the scanner (UTF-8 read as Windows-1252) and bytes were lost; rescan the card")]
     MojibakeUnrecoverable,
     /// Not 7 (2021 card) or 11 (2024+ card) `|`-separated fields.
-    #[error("expected 7 (2021 card) or 11 (2024 card) fields separated by '|', found {found}")]
+    #[error("expected 7 (2021 card) or 11 (2024 card) fields separated by '|', found {found}; check that no Vietnamese input method (Unikey) is on, then rescan")]
     FieldCount {
         /// How many fields the payload has.
         found: usize,
@@ -42,7 +42,7 @@ pub enum Error {
         found: usize,
     },
     /// The ID number contains something other than ASCII digits.
-    #[error("the ID number contains a character that is not a digit (character {position})")]
+    #[error("the ID number contains a character that is not a digit (character {position}); check that no Vietnamese input method (Unikey) is on, then rescan")]
     IdNotDigits {
         /// 1-based position of the first offending character.
         position: usize,
@@ -166,13 +166,13 @@ impl Error {
                 "Dữ liệu bị lỗi phông chữ do máy quét (UTF-8 bị đọc thành Windows-1252) và đã mất ký tự; hãy quét lại thẻ".into()
             }
             Error::FieldCount { found } => format!(
-                "Cần 7 trường (thẻ 2021) hoặc 11 trường (thẻ 2024) ngăn cách bởi dấu '|', nhưng có {found}"
+                "Cần 7 trường (thẻ 2021) hoặc 11 trường (thẻ 2024) ngăn cách bởi dấu '|', nhưng có {found}; hãy tắt bộ gõ tiếng Việt (Unikey) rồi quét lại"
             ),
             Error::IdLength { found } => {
                 format!("Số định danh phải gồm 12 chữ số, nhưng có {found}")
             }
             Error::IdNotDigits { position } => {
-                format!("Số định danh có ký tự không phải chữ số (ký tự thứ {position})")
+                format!("Số định danh có ký tự không phải chữ số (ký tự thứ {position}); hãy tắt bộ gõ tiếng Việt (Unikey) rồi quét lại")
             }
             Error::IdProvinceUnknown => {
                 "Ba chữ số đầu của số định danh không phải mã tỉnh hay mã quốc gia hợp lệ".into()
