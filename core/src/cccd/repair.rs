@@ -294,6 +294,8 @@ enum Mojibake {
 /// non-ASCII character — a necessary condition for a valid multi-byte
 /// sequence after re-encoding. Genuine Vietnamese text almost never has it (a
 /// Latin-1 vowel is followed by an ASCII letter or space).
+#[cold]
+#[inline(never)]
 fn mojibake(s: &str) -> Mojibake {
     let (bytes, unmappable) = to_single_bytes(s);
     let (multibyte, invalid) = utf8_stats(&bytes);
