@@ -165,16 +165,16 @@ const BOM: char = '\u{FEFF}';
 const SUFFIX: [char; 3] = ['\r', '\n', '\t'];
 
 /// Applies the scanner repairs and reports each: BOM removal, CR/LF/TAB
-/// suffix removal, NFC normalisation and Windows-1252 mojibake decoding,
+/// suffix removal, NFC normalisation and Windows-1252/Latin-1 mojibake decoding,
 /// repeated until the text no longer changes (a garbled BOM only shows after
 /// decoding; text garbled twice is decoded twice). The result is a fixed
 /// point: repairing it again changes nothing.
 ///
 /// Mojibake is repaired only when the whole text re-encodes to single bytes
 /// (Windows-1252 with the WHATWG mapping via `encoding_rs`, or ISO-8859-1)
-/// and those decode as strict UTF-8. When it
-/// looks like mojibake but bytes were lost, the result is
-/// [`Error::MojibakeUnrecoverable`]: a rescan, never a guess.
+/// and those decode as strict UTF-8. When it looks like mojibake but bytes
+/// were lost, the result is [`Error::MojibakeUnrecoverable`]: a rescan,
+/// never a guess.
 pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
     if input.len() > MAX_PAYLOAD_LEN {
         return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
@@ -192,24 +192,16 @@ pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
             changed = true;
             sc = scan(&text);
         }
-        if !sc.mojibake_unsure {
-            if !changed {
-                return Ok(Repaired {
-                    text,
-                    repairs,
-                    scan: sc,
-                });
+        if sc.mojibake_unsure {
+            match mojibake(&text) {
+                Mojibake::None => {}
+                Mojibake::Repairable(fixed) => {
+                    text = Cow::Owned(fixed);
+                    repairs.insert(Repair::Mojibake);
+                    changed = true;
+                }
+                Mojibake::Broken => return Err(Error::MojibakeUnrecoverable),
             }
-            continue;
-        }
-        match mojibake(&text) {
-            Mojibake::None => {}
-            Mojibake::Repairable(fixed) => {
-                text = Cow::Owned(fixed);
-                repairs.insert(Repair::Mojibake);
-                changed = true;
-            }
-            Mojibake::Broken => return Err(Error::MojibakeUnrecoverable),
         }
         if !changed {
             return Ok(Repaired {
