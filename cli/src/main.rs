@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use motcua::cccd::{self, Card, CmndLink, Error, MaskedCard, Repairs};
 use serde::Serialize;
 
+mod lines;
 mod text;
 
 /// Vietnamese one-stop office toolkit: read citizen ID (CCCD) QR scans.
@@ -124,30 +125,21 @@ fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
 }
 
 impl Ctx<'_> {
-    /// Reads lines of at most `MAX_PAYLOAD_LEN` bytes in constant memory;
-    /// longer lines are skipped and reported as `too_long`. Blank lines are skipped.
+    /// Reads lines (LF, CR or CRLF) of at most `MAX_PAYLOAD_LEN` bytes in
+    /// constant memory; longer lines are reported as `too_long` and skipped.
+    /// Blank lines are skipped (but counted).
     fn stdin_lines(&mut self, input: &mut impl BufRead) -> io::Result<bool> {
         let mut all_ok = true;
         let mut buf = Vec::with_capacity(512);
         let mut line = 0;
-        loop {
-            buf.clear();
-            let cap = cccd::MAX_PAYLOAD_LEN as u64 + 2;
-            if io::Read::take(&mut *input, cap).read_until(b'\n', &mut buf)? == 0 {
-                return Ok(all_ok);
-            }
+        while lines::read_line(input, &mut buf, cccd::MAX_PAYLOAD_LEN)? {
             line += 1;
-            let had_newline = buf.last() == Some(&b'\n');
-            if had_newline {
-                buf.pop();
-            } else if buf.len() > cccd::MAX_PAYLOAD_LEN {
-                input.skip_until(b'\n')?;
-            }
-            if buf.iter().all(|b| matches!(b, b'\r' | b'\t' | b' ')) {
+            if buf.iter().all(|b| matches!(b, b'\t' | b' ')) {
                 continue;
             }
             all_ok &= self.one(cccd::repair_bytes(&buf), Source::Line(line))?;
         }
+        Ok(all_ok)
     }
 
     /// Parses, prints one result; `Ok(false)` when invalid (or not linked).

@@ -123,6 +123,24 @@ fn bad_lines_do_not_stop_the_stream() {
 }
 
 #[test]
+fn cr_only_and_crlf_line_ends_are_line_ends() {
+    let a = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Hà Nội|15042021";
+    let b = "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X|20062021";
+    // A scanner set to send CR only, then one set to CRLF, then a TAB suffix.
+    let stdin = format!("{a}\r{b}\r{a}\r\n{b}\t\r\n");
+    let out = motcua(&["cccd", "--as-of", "2026-01-01"], stdin.as_bytes());
+    assert!(out.status.success());
+    let lines = json_lines(&out);
+    let ids: Vec<_> = lines.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["001090123456", "079303000001", "001090123456", "079303000001"]);
+    let numbers: Vec<_> = lines.iter().map(|v| v["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    // Line ends are not payload: only the TAB suffix is reported as a repair.
+    let repairs: Vec<_> = lines.iter().map(|v| v["repairs"].to_string()).collect();
+    assert_eq!(repairs, ["[]", "[]", "[]", r#"["strip_suffix"]"#]);
+}
+
+#[test]
 fn exit_codes_and_cmnd_link() {
     let good = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Hà Nội|15042021";
     let ok = motcua(&["cccd", "--payload", good, "--cmnd", "123456789"], b"");
