@@ -139,12 +139,19 @@ pub fn parse(input: &str) -> Result<Card<'_>, Error> {
 /// A BOM, CR/LF/TAB suffix, mojibake or non-NFC text is an
 /// [`Error::NeedsRepair`]: use [`repair`] for scanner input.
 pub fn parse_as_of(input: &str, as_of: NaiveDate) -> Result<Card<'_>, Error> {
-    if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
-    }
+    check_len(input.len())?;
     let sc = scan::scan(input);
     repair::check_clean(input, &sc)?;
     parse_scanned(input, &sc, as_of)
+}
+
+/// The one place the input limit is enforced: [`Error::TooLong`] beyond
+/// [`MAX_PAYLOAD_LEN`] bytes.
+pub(crate) fn check_len(len: usize) -> Result<(), Error> {
+    if len > MAX_PAYLOAD_LEN {
+        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
+    }
+    Ok(())
 }
 
 /// Today's date in Vietnam (UTC+07:00), whatever the machine's time zone.

@@ -9,7 +9,7 @@ use encoding_rs::{EncoderResult, WINDOWS_1252};
 use unicode_normalization::UnicodeNormalization;
 
 use super::scan::{scan, Scan};
-use super::{parse_scanned, today_vn, Card, Error, MAX_PAYLOAD_LEN};
+use super::{check_len, parse_scanned, today_vn, Card, Error};
 
 /// One repair the scanner path applied (or the strict parser asks for).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,9 +176,7 @@ const SUFFIX: [char; 3] = ['\r', '\n', '\t'];
 /// were lost, the result is [`Error::MojibakeUnrecoverable`]: a rescan,
 /// never a guess.
 pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
-    if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
-    }
+    check_len(input.len())?;
     let mut repairs = Repairs::default();
     let mut text = Cow::Borrowed(input);
     for _ in 0..MAX_PASSES {
@@ -247,9 +245,7 @@ fn strip<'a>(text: Cow<'a, str>, repairs: &mut Repairs) -> Cow<'a, str> {
 /// [`repair`] for raw bytes (a serial port, a C caller): not UTF-8 is
 /// [`Error::NotUtf8`] — bytes in another encoding are never guessed at.
 pub fn repair_bytes(input: &[u8]) -> Result<Repaired<'_>, Error> {
-    if input.len() > MAX_PAYLOAD_LEN {
-        return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
-    }
+    check_len(input.len())?;
     repair(std::str::from_utf8(input).map_err(|_| Error::NotUtf8)?)
 }
 
