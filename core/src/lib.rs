@@ -8,6 +8,11 @@
 //!   2024 cards, validation of the 12-digit ID number against the other
 //!   fields, the card's expiry date, and the repairs USB keyboard-wedge
 //!   scanners make necessary (mojibake, NFD text, CR/LF/TAB suffixes, BOM).
+//! * [`dossier`] — the QR printed on every paper of a TTHC dossier (Thông tư
+//!   01/2023/TT-VPCP Điều 26): typed record, identifier validators, and an
+//!   open payload format (an `https://` status-lookup URL carrying every field).
+//! * [`qr`] — QR rendering (SVG, PNG, terminal, module matrix) with optimal
+//!   segmentation and the smallest version that fits.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -34,6 +39,8 @@
 )]
 
 pub mod cccd;
+pub mod dossier;
+pub mod qr;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -1,0 +1,331 @@
+//! Dossier QR codes (mã QR hồ sơ thủ tục hành chính), Thông tư 01/2023/TT-VPCP
+//! Điều 26: the QR printed top-left on every paper a one-stop office issues.
+//!
+//! * [`Record`] — the fields of Điều 26 khoản 2, typed;
+//! * validators for each identifier, usable on their own:
+//!   [`validate_dossier_code`], [`validate_unit_code`],
+//!   [`validate_procedure_code`], [`validate_applicant`];
+//! * payload codec v1 ([`encode`], [`decode`]): an `https://` URL on the
+//!   portal's status-lookup page that carries every field, so a phone camera
+//!   opens the status page and software decodes it offline. The format is
+//!   specified in `docs/dossier-qr.md`.
+//!
+//! Render the payload with [`crate::qr`].
+//!
+//! ```
+//! use motcua::{dossier, qr};
+//!
+//! let record = dossier::sample_receipt();
+//! let payload = dossier::encode(&record, &dossier::EncodeOptions::default())?;
+//! assert!(payload.starts_with("https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?hs=000.00.53.H48-261120-0042&qr=1/TT:1.001612/"));
+//! let back = dossier::decode(&payload)?;
+//! assert_eq!(back, record);
+//!
+//! let code = qr::encode(&payload, &qr::QrOptions::default()).unwrap();
+//! assert!(code.version() <= 10);
+//! # Ok::<(), dossier::Error>(())
+//! ```
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+mod codec;
+mod codes;
+mod error;
+#[cfg(feature = "serde")]
+mod serde_impl;
+
+pub use codec::{decode, encode, EncodeOptions, Privacy, DEFAULT_BASE, FORMAT_VERSION, MAX_PAYLOAD_LEN};
+pub use codes::{
+    validate_applicant, validate_dossier_code, validate_procedure_code, validate_unit_code, Applicant, ApplicantKind,
+    DossierCode, ProcedureCode, UnitCode, UnitForm,
+};
+pub use error::{Error, Field};
+
+/// Longest free text accepted in a field, in characters.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// The paper the QR is printed on (tên giấy tờ được xuất bản): one of the
+/// standard forms of Thông tư 01/2018/TT-VPCP, or free text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Paper<'a> {
+    /// Giấy tiếp nhận hồ sơ và hẹn trả kết quả — needs an [`Appointment`].
+    Receipt,
+    /// Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
+    RequestToComplete,
+    /// Phiếu từ chối tiếp nhận, giải quyết hồ sơ.
+    Refusal,
+    /// Phiếu xin lỗi và hẹn lại ngày trả kết quả (may carry the new appointment).
+    DelayNotice,
+    /// Phiếu kiểm soát quá trình giải quyết hồ sơ.
+    ControlSheet,
+    /// The result document itself (may carry a validity term and scope).
+    Result,
+    /// Any other paper, by name (e.g. "Giấy phép xây dựng").
+    Other(Cow<'a, str>),
+}
+
+impl<'a> Paper<'a> {
+    /// The standard kinds, for listings and tests.
+    pub const KINDS: [Paper<'static>; 6] = [
+        Paper::Receipt,
+        Paper::RequestToComplete,
+        Paper::Refusal,
+        Paper::DelayNotice,
+        Paper::ControlSheet,
+        Paper::Result,
+    ];
+
+    /// The 2-letter code in payload v1 (`TN`, `BS`, `TC`, `XL`, `KS`, `KQ`);
+    /// `None` for free text.
+    pub fn code(&self) -> Option<&'static str> {
+        Some(match self {
+            Paper::Receipt => "TN",
+            Paper::RequestToComplete => "BS",
+            Paper::Refusal => "TC",
+            Paper::DelayNotice => "XL",
+            Paper::ControlSheet => "KS",
+            Paper::Result => "KQ",
+            Paper::Other(_) => return None,
+        })
+    }
+
+    /// The kind's snake_case name in JSON (`receipt`, …, `other`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Paper::Receipt => "receipt",
+            Paper::RequestToComplete => "request_to_complete",
+            Paper::Refusal => "refusal",
+            Paper::DelayNotice => "delay_notice",
+            Paper::ControlSheet => "control_sheet",
+            Paper::Result => "result",
+            Paper::Other(_) => "other",
+        }
+    }
+
+    /// The paper's name as printed on it (Vietnamese).
+    pub fn name(&self) -> &str {
+        match self {
+            Paper::Receipt => "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+            Paper::RequestToComplete => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+            Paper::Refusal => "Phiếu từ chối tiếp nhận, giải quyết hồ sơ",
+            Paper::DelayNotice => "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+            Paper::ControlSheet => "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+            Paper::Result => "Kết quả giải quyết thủ tục hành chính",
+            Paper::Other(name) => name,
+        }
+    }
+
+    /// The standard kind with this 2-letter code.
+    pub fn from_code(code: &str) -> Option<Paper<'static>> {
+        Paper::KINDS.into_iter().find(|k| k.code() == Some(code))
+    }
+
+    /// The standard kind with this snake_case name (not `other`).
+    pub fn from_kind(kind: &str) -> Option<Paper<'static>> {
+        Paper::KINDS.into_iter().find(|k| k.kind() == kind)
+    }
+
+    /// An owned copy, independent of the input.
+    pub fn into_owned(self) -> Paper<'static> {
+        match self {
+            Paper::Other(t) => Paper::Other(Cow::Owned(t.into_owned())),
+            Paper::Receipt => Paper::Receipt,
+            Paper::RequestToComplete => Paper::RequestToComplete,
+            Paper::Refusal => Paper::Refusal,
+            Paper::DelayNotice => Paper::DelayNotice,
+            Paper::ControlSheet => Paper::ControlSheet,
+            Paper::Result => Paper::Result,
+        }
+    }
+}
+
+/// When to come back for the result (ngày hẹn trả kết quả): a date, and the
+/// time of day when the receipt gives one (to the minute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Appointment {
+    /// The date.
+    pub date: NaiveDate,
+    /// The time of day, if given. Seconds are not carried in the payload.
+    pub time: Option<NaiveTime>,
+}
+
+/// The validity term of a result (thời hạn hiệu lực).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Validity<'a> {
+    /// Valid through this date.
+    Until(NaiveDate),
+    /// No expiry (không thời hạn).
+    Indefinite,
+    /// A term in words, e.g. "05 năm kể từ ngày cấp".
+    Text(Cow<'a, str>),
+}
+
+/// A warning about an accepted record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Warning {
+    /// The dossier code's unit code is a short form, not the full 4 levels.
+    UnitCodeShort,
+}
+
+impl Warning {
+    /// Stable snake_case code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Warning::UnitCodeShort => "unit_code_short",
+        }
+    }
+}
+
+/// The fields a dossier QR carries (Thông tư 01/2023/TT-VPCP Điều 26 khoản 2).
+///
+/// Every field but the dossier code is optional in the type, because a
+/// decoded payload may be partial (a bare dossier code, or an applicant
+/// omitted for privacy); [`encode`] requires what Điều 26 requires and
+/// [`Record::missing`] lists what a decoded record lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record<'a> {
+    /// a) Mã số hồ sơ.
+    pub dossier_code: DossierCode<'a>,
+    /// b) Mã thủ tục hành chính.
+    pub procedure_code: Option<ProcedureCode<'a>>,
+    /// c) Mã định danh of the applicant.
+    pub applicant: Option<Applicant<'a>>,
+    /// d) The issued paper.
+    pub paper: Option<Paper<'a>>,
+    /// đ) The issuing information system's name.
+    pub system: Option<Cow<'a, str>>,
+    /// e) Time of issue. The payload carries it to the second, in +07:00.
+    pub issued_at: Option<DateTime<FixedOffset>>,
+    /// g) Appointment for the result (required on a receipt).
+    pub appointment: Option<Appointment>,
+    /// g) Validity term (results).
+    pub validity: Option<Validity<'a>>,
+    /// g) Validity scope (results), e.g. "Toàn quốc".
+    pub scope: Option<Cow<'a, str>>,
+}
+
+impl<'a> Record<'a> {
+    /// A record with only the dossier code (what a bare code decodes to).
+    pub fn new(dossier_code: DossierCode<'a>) -> Self {
+        Record {
+            dossier_code,
+            procedure_code: None,
+            applicant: None,
+            paper: None,
+            system: None,
+            issued_at: None,
+            appointment: None,
+            validity: None,
+            scope: None,
+        }
+    }
+
+    /// The fields Điều 26 requires that this record lacks: procedure code,
+    /// applicant, paper, system, time of issue, and the appointment on a
+    /// receipt.
+    pub fn missing(&self) -> Vec<Field> {
+        let mut out = Vec::new();
+        let mut need = |present: bool, f: Field| {
+            if !present {
+                out.push(f);
+            }
+        };
+        need(self.procedure_code.is_some(), Field::ProcedureCode);
+        need(self.applicant.is_some(), Field::Applicant);
+        need(self.paper.is_some(), Field::Paper);
+        need(self.system.is_some(), Field::System);
+        need(self.issued_at.is_some(), Field::IssuedAt);
+        need(
+            self.paper != Some(Paper::Receipt) || self.appointment.is_some(),
+            Field::Appointment,
+        );
+        out
+    }
+
+    /// Warnings about accepted but unusual values.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut out = Vec::new();
+        if self.dossier_code.unit().form() == UnitForm::Short {
+            out.push(Warning::UnitCodeShort);
+        }
+        out
+    }
+
+    /// An owned copy, independent of the input.
+    pub fn into_owned(self) -> Record<'static> {
+        Record {
+            dossier_code: self.dossier_code.into_owned(),
+            procedure_code: self.procedure_code.map(ProcedureCode::into_owned),
+            applicant: self.applicant.map(Applicant::into_owned),
+            paper: self.paper.map(Paper::into_owned),
+            system: self.system.map(|s| Cow::Owned(s.into_owned())),
+            issued_at: self.issued_at,
+            appointment: self.appointment,
+            validity: self.validity.map(|v| match v {
+                Validity::Text(t) => Validity::Text(Cow::Owned(t.into_owned())),
+                Validity::Until(d) => Validity::Until(d),
+                Validity::Indefinite => Validity::Indefinite,
+            }),
+            scope: self.scope.map(|s| Cow::Owned(s.into_owned())),
+        }
+    }
+}
+
+/// Vietnam's offset, +07:00 (no daylight saving time).
+#[allow(clippy::panic)] // evaluated at compile time
+pub const VIETNAM: FixedOffset = match FixedOffset::east_opt(7 * 3600) {
+    Some(offset) => offset,
+    None => panic!("+07:00 is a valid offset"),
+};
+
+fn sample(paper: Paper<'static>, seq: &'static str) -> Option<Record<'static>> {
+    let at = |y, m, d, h, min| VIETNAM.with_ymd_and_hms(y, m, d, h, min, 0).single();
+    let mut r = Record::new(DossierCode::parse(Cow::Borrowed(seq)).ok()?);
+    r.procedure_code = Some(ProcedureCode::parse(Cow::Borrowed("1.001612")).ok()?);
+    r.applicant = Some(Applicant::parse(Cow::Borrowed("001090123456"), false).ok()?);
+    r.system = Some(Cow::Borrowed("Hệ thống thông tin giải quyết TTHC tỉnh Quảng Ngãi"));
+    r.issued_at = at(2026, 11, 20, 9, 15);
+    match paper {
+        Paper::Receipt => {
+            r.appointment = Some(Appointment {
+                date: NaiveDate::from_ymd_opt(2026, 11, 27)?,
+                time: NaiveTime::from_hms_opt(14, 0, 0),
+            });
+        }
+        Paper::Result => {
+            r.issued_at = at(2026, 11, 26, 16, 40);
+            r.validity = Some(Validity::Until(NaiveDate::from_ymd_opt(2031, 11, 26)?));
+            r.scope = Some(Cow::Borrowed("Toàn quốc"));
+        }
+        _ => {}
+    }
+    r.paper = Some(paper);
+    Some(r)
+}
+
+/// A synthetic receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) for demos
+/// and tests: a 12-digit ID, the full system name, an appointment with a time.
+pub fn sample_receipt() -> Record<'static> {
+    let mut all = samples();
+    all.swap_remove(0).1
+}
+
+/// Synthetic records: a receipt, a request to complete, a result with a
+/// validity term and scope.
+#[allow(clippy::expect_used)] // constants; the tests run every sample
+pub fn samples() -> Vec<(&'static str, Record<'static>)> {
+    let code = "000.00.53.H48-261120-0042";
+    [
+        ("receipt", Paper::Receipt),
+        ("request_to_complete", Paper::RequestToComplete),
+        ("result", Paper::Result),
+    ]
+    .into_iter()
+    .map(|(name, paper)| (name, sample(paper, code).expect("sample constants are valid")))
+    .collect()
+}

@@ -1,0 +1,182 @@
+//! JSON shape of a record (feature `serde`). What `Serialize` writes,
+//! [`RecordInput`] reads back, so `motcua dossier decode | motcua dossier
+//! encode` round-trips.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::codec::check_text;
+use super::{Applicant, Appointment, DossierCode, Error, Field, Paper, ProcedureCode, Record, Validity, Warning};
+
+impl Serialize for Paper<'_> {
+    /// A standard kind as its name (`"receipt"`), free text as `{"other": "…"}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Paper::Other(name) => {
+                let mut st = s.serialize_struct("Paper", 1)?;
+                st.serialize_field("other", name)?;
+                st.end()
+            }
+            kind => s.serialize_str(kind.kind()),
+        }
+    }
+}
+
+impl Serialize for Validity<'_> {
+    /// `{"until": "YYYY-MM-DD"}`, `"indefinite"` or `{"text": "…"}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Validity::Until(d) => s.serialize_newtype_variant("Validity", 0, "until", d),
+            Validity::Indefinite => s.serialize_unit_variant("Validity", 1, "indefinite"),
+            Validity::Text(t) => s.serialize_newtype_variant("Validity", 2, "text", t),
+        }
+    }
+}
+
+impl Serialize for Appointment {
+    /// `"YYYY-MM-DD"` or `"YYYY-MM-DDThh:mm"`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.time {
+            None => s.collect_str(&self.date.format("%Y-%m-%d")),
+            Some(t) => s.collect_str(&format_args!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M"))),
+        }
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl Serialize for Record<'_> {
+    /// Flat object: `dossier_code, procedure_code, applicant, applicant_kind,
+    /// paper, paper_name, system, issued_at, appointment, validity, scope,
+    /// missing, warnings`; absent fields are `null`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Record", 13)?;
+        st.serialize_field("dossier_code", self.dossier_code.as_str())?;
+        st.serialize_field(
+            "procedure_code",
+            &self.procedure_code.as_ref().map(ProcedureCode::as_str),
+        )?;
+        st.serialize_field("applicant", &self.applicant.as_ref().map(Applicant::as_str))?;
+        st.serialize_field("applicant_kind", &self.applicant.as_ref().map(Applicant::kind))?;
+        st.serialize_field("paper", &self.paper)?;
+        st.serialize_field("paper_name", &self.paper.as_ref().map(Paper::name))?;
+        st.serialize_field("system", &self.system)?;
+        st.serialize_field("issued_at", &self.issued_at.map(|t| t.to_rfc3339()))?;
+        st.serialize_field("appointment", &self.appointment)?;
+        st.serialize_field("validity", &self.validity)?;
+        st.serialize_field("scope", &self.scope)?;
+        st.serialize_field("missing", &self.missing())?;
+        st.serialize_field("warnings", &self.warnings())?;
+        st.end()
+    }
+}
+
+/// A record as JSON input, before validation: what a portal or the CLI
+/// hands in. Fields as [`Record`]'s JSON; unknown fields (such as
+/// `applicant_kind` or `missing` from decoder output) are ignored.
+#[derive(Debug, Deserialize)]
+pub struct RecordInput<'a> {
+    #[serde(borrow)]
+    dossier_code: Cow<'a, str>,
+    #[serde(borrow, default)]
+    procedure_code: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    applicant: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    paper: Option<PaperInput<'a>>,
+    #[serde(borrow, default)]
+    system: Option<Cow<'a, str>>,
+    #[serde(default)]
+    issued_at: Option<DateTime<FixedOffset>>,
+    #[serde(borrow, default)]
+    appointment: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    validity: Option<ValidityInput<'a>>,
+    #[serde(borrow, default)]
+    scope: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum PaperInput<'a> {
+    Kind(#[serde(borrow)] Cow<'a, str>),
+    Other {
+        #[serde(borrow)]
+        other: Cow<'a, str>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ValidityInput<'a> {
+    Until(NaiveDate),
+    Indefinite,
+    Text(#[serde(borrow)] Cow<'a, str>),
+}
+
+impl<'a> RecordInput<'a> {
+    /// Validates every field as the validators do.
+    pub fn into_record(self) -> Result<Record<'a>, Error> {
+        let mut r = Record::new(DossierCode::parse(self.dossier_code)?);
+        r.procedure_code = self.procedure_code.map(ProcedureCode::parse).transpose()?;
+        r.applicant = self.applicant.map(|a| Applicant::parse(a, true)).transpose()?;
+        r.paper = match self.paper {
+            None => None,
+            Some(PaperInput::Other { other }) => Some(Paper::Other(other)),
+            Some(PaperInput::Kind(k)) => Some(Paper::from_kind(&k).ok_or(Error::TextInvalid(Field::Paper))?),
+        };
+        let text = |f: Field, t: &Option<Cow<'a, str>>| t.as_deref().map_or(Ok(()), |t| check_text(f, t));
+        text(Field::System, &self.system)?;
+        text(Field::Scope, &self.scope)?;
+        if let Some(Paper::Other(name)) = &r.paper {
+            check_text(Field::Paper, name)?;
+        }
+        if let Some(ValidityInput::Text(t)) = &self.validity {
+            check_text(Field::Validity, t)?;
+        }
+        r.system = self.system;
+        r.issued_at = self.issued_at;
+        r.appointment = self.appointment.as_deref().map(parse_appointment).transpose()?;
+        r.validity = self.validity.map(|v| match v {
+            ValidityInput::Until(d) => Validity::Until(d),
+            ValidityInput::Indefinite => Validity::Indefinite,
+            ValidityInput::Text(t) => Validity::Text(t),
+        });
+        r.scope = self.scope;
+        Ok(r)
+    }
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DDThh:mm`.
+fn parse_appointment(s: &str) -> Result<Appointment, Error> {
+    let bad = Error::DateInvalid(Field::Appointment);
+    let (date, time) = match s.split_once('T') {
+        Some((d, t)) => (d, Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| bad)?)),
+        None => (s, None),
+    };
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad)?;
+    Ok(Appointment { date, time })
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Record<'a> {
+    /// Reads [`RecordInput`] and validates it; an invalid field fails with
+    /// the error's code and message (never the input text).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        RecordInput::deserialize(d)?
+            .into_record()
+            .map_err(|e| serde::de::Error::custom(format_args!("{}: {e}", e.code())))
+    }
+}
