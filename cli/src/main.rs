@@ -8,10 +8,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use motcua::cccd::{self, Card, CmndLink, Error, MaskedCard, Repairs};
 use serde::Serialize;
 
+mod dossier;
 mod lines;
 mod text;
 
-/// Vietnamese one-stop office toolkit: read citizen ID (CCCD) QR scans.
+/// Vietnamese one-stop office toolkit: read citizen ID (CCCD) QR scans; make
+/// and read TTHC dossier QR codes.
 #[derive(Parser)]
 #[command(name = "motcua", version, about, long_about = None)]
 struct Cli {
@@ -27,6 +29,10 @@ enum Command {
     /// Exit status: 0 all valid; 1 some payload invalid (or, with --cmnd, not
     /// linked); 2 bad arguments.
     Cccd(CccdArgs),
+    /// TTHC dossier QR codes (Thông tư 01/2023): make one for a paper, or
+    /// read one back.
+    #[command(subcommand)]
+    Dossier(dossier::DossierCommand),
 }
 
 #[derive(clap::Args)]
@@ -70,6 +76,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Cccd(args) => match run_cccd(&args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("motcua: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Dossier(cmd) => match dossier::run(&cmd) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

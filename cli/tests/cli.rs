@@ -185,3 +185,141 @@ fn text_format_is_readable_and_masks_on_request() {
     assert!(!s.contains("Nguyễn Văn A") && !s.contains("001090123456"));
     assert!(s.contains("không thời hạn"));
 }
+
+#[test]
+fn dossier_sample_encodes_to_a_receipt_that_decodes_back() {
+    let out = motcua(&["dossier", "encode", "--sample"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains('▀') || text.contains('▄'));
+    let payload = text.lines().find(|l| l.starts_with("https://")).unwrap();
+    assert!(text.contains("QR version 10 (57×57 modules), level M"), "{text}");
+
+    let out = motcua(&["dossier", "decode"], format!("{payload}\r\n\nhello\r\n").as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["paper"], "receipt");
+    assert_eq!(lines[0]["appointment"], "2026-11-27T14:00");
+    assert_eq!(lines[0]["system"], "Hệ thống thông tin giải quyết TTHC tỉnh Quảng Ngãi");
+    // Same error shape as `motcua cccd`, plus the field.
+    assert_eq!(lines[1]["ok"], false);
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(lines[1]["error"]["code"], "dossier_code_format");
+    assert!(lines[1]["error"]["message_vi"]
+        .as_str()
+        .unwrap()
+        .contains("Mã số hồ sơ"));
+    assert_eq!(lines[1]["error"]["field"], "dossier_code");
+}
+
+#[test]
+fn dossier_decode_output_is_encode_input() {
+    let decoded = motcua(&["dossier", "decode", "--sample"], b"");
+    assert!(decoded.status.success());
+    let out = motcua(&["dossier", "encode", "--format", "json"], &decoded.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let v = &json_lines(&out)[0];
+    let again = motcua(&["dossier", "encode", "--sample", "--format", "payload"], b"");
+    assert_eq!(
+        v["payload"].as_str().unwrap(),
+        String::from_utf8(again.stdout).unwrap().trim_end()
+    );
+    assert_eq!(v["version"], 10);
+    assert_eq!(v["ecc"], "M");
+}
+
+#[test]
+fn dossier_encode_from_flags_writes_svg_and_png() {
+    let dir = std::env::temp_dir().join(format!("motcua-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (svg, png) = (dir.join("qr.svg"), dir.join("qr.png"));
+    let out = motcua(
+        &[
+            "dossier",
+            "encode",
+            "--dossier-code",
+            "000.00.53.H48-261120-0042",
+            "--procedure-code",
+            "1.001612.000.00.00.H48",
+            "--applicant",
+            "001090123456",
+            "--paper-name",
+            "Giấy phép xây dựng",
+            "--system",
+            "Cổng Dịch vụ công tỉnh Quảng Ngãi",
+            "--issued-at",
+            "2026-11-20T02:15:00Z",
+            "--indefinite",
+            "--scope",
+            "Toàn quốc",
+            "--privacy",
+            "masked",
+            "--format",
+            "payload",
+            "--svg",
+            svg.to_str().unwrap(),
+            "--caption",
+            "Mã hồ sơ",
+            "--png",
+            png.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let payload = String::from_utf8(out.stdout).unwrap();
+    assert!(payload.contains("/DD:001******456/") && payload.contains("/TG:2611200915/") && payload.contains("/HL:0/"));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains(">Mã hồ sơ</text>"));
+    assert_eq!(&std::fs::read(&png).unwrap()[..8], b"\x89PNG\r\n\x1a\n");
+    let back = motcua(&["dossier", "decode", "--payload", payload.trim_end()], b"");
+    let v = &json_lines(&back)[0];
+    assert_eq!(v["paper"]["other"], "Giấy phép xây dựng");
+    assert_eq!(v["validity"], "indefinite");
+    assert_eq!(v["issued_at"], "2026-11-20T09:15:00+07:00");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn dossier_encode_errors_are_json_and_leak_nothing() {
+    // A receipt without an appointment.
+    let out = motcua(
+        &[
+            "dossier",
+            "encode",
+            "--dossier-code",
+            "000.00.53.H48-261120-0042",
+            "--procedure-code",
+            "1.001612",
+            "--applicant",
+            "001090123456",
+            "--paper",
+            "receipt",
+            "--system",
+            "X",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = &json_lines(&out)[0];
+    assert_eq!(
+        (v["ok"].clone(), v["error"]["code"].clone()),
+        (Value::Bool(false), "field_missing".into())
+    );
+    assert_eq!(v["error"]["field"], "appointment");
+    // Broken JSON on stdin: the message must not quote the applicant's ID.
+    let out = motcua(
+        &["dossier", "encode"],
+        br#"{"dossier_code": 1, "applicant": "001090123456"}"#,
+    );
+    let v = &json_lines(&out)[0];
+    assert_eq!(v["error"]["code"], "json_invalid");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("001090123456"));
+    // Bad flag values are usage errors (exit 2).
+    assert_eq!(
+        motcua(&["dossier", "encode", "--paper", "poster"], b"").status.code(),
+        Some(2)
+    );
+}

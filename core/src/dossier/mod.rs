@@ -42,6 +42,8 @@ pub use codes::{
     DossierCode, ProcedureCode, UnitCode, UnitForm,
 };
 pub use error::{Error, Field};
+#[cfg(feature = "serde")]
+pub use serde_impl::RecordInput;
 
 /// Longest free text accepted in a field, in characters.
 pub const MAX_TEXT_CHARS: usize = 200;

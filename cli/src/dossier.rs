@@ -1,0 +1,414 @@
+//! `motcua dossier encode|decode`: the dossier QR from a terminal.
+
+use std::borrow::Cow;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use clap::{Subcommand, ValueEnum};
+use motcua::dossier::{
+    self, Appointment, EncodeOptions, Error, Paper, Privacy, Record, RecordInput, Validity, MAX_PAYLOAD_LEN, VIETNAM,
+};
+use motcua::qr::{self, Ecc, QrOptions, SvgOptions};
+use serde::Serialize;
+
+use crate::lines;
+
+#[derive(Subcommand)]
+pub(crate) enum DossierCommand {
+    /// Make the QR for a paper: fields from flags, or a JSON record on stdin
+    /// (the shape `decode` prints). Prints the QR to the terminal (default),
+    /// writes --svg/--png files.
+    Encode(Box<EncodeArgs>),
+    /// Read dossier QR payloads (one per line on stdin, or --payload) and
+    /// print one JSON object per line. Exit status 1 if any is invalid.
+    Decode(DecodeArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperKind {
+    Receipt,
+    RequestToComplete,
+    Refusal,
+    DelayNotice,
+    ControlSheet,
+    Result,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PrivacyArg {
+    /// The full identifier.
+    Full,
+    /// First and last 3 digits (001******456): papers that leave the office.
+    Masked,
+    /// No identifier at all.
+    Omitted,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EccArg {
+    L,
+    M,
+    Q,
+    H,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EncodeFormat {
+    /// The QR in Unicode half blocks, then the payload and its size.
+    Terminal,
+    /// Only the payload URL.
+    Payload,
+    /// {"ok", "payload", "version", "size", "ecc"}.
+    Json,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct EncodeArgs {
+    /// Encode the built-in synthetic receipt.
+    #[arg(long)]
+    sample: bool,
+    /// Dossier code, e.g. 000.00.53.H48-220921-0099.
+    #[arg(long, value_name = "CODE")]
+    dossier_code: Option<String>,
+    /// Procedure code, e.g. 1.001612.
+    #[arg(long, value_name = "CODE")]
+    procedure_code: Option<String>,
+    /// Applicant: 12-digit ID, tax code or unit code.
+    #[arg(long, value_name = "ID")]
+    applicant: Option<String>,
+    /// The paper, a standard kind.
+    #[arg(long, value_enum, conflicts_with = "paper_name")]
+    paper: Option<PaperKind>,
+    /// The paper by name, when it is not a standard kind.
+    #[arg(long, value_name = "TEXT")]
+    paper_name: Option<String>,
+    /// The issuing information system's name.
+    #[arg(long, value_name = "TEXT")]
+    system: Option<String>,
+    /// Time of issue, RFC 3339 (e.g. 2026-11-20T09:15:00+07:00). Default: now.
+    #[arg(long, value_name = "TIME")]
+    issued_at: Option<DateTime<FixedOffset>>,
+    /// Appointment for the result: YYYY-MM-DD or YYYY-MM-DDThh:mm (receipts).
+    #[arg(long, value_name = "DATE")]
+    appointment: Option<String>,
+    /// Result valid through this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["indefinite", "validity_text"])]
+    valid_until: Option<NaiveDate>,
+    /// Result valid indefinitely.
+    #[arg(long, conflicts_with = "validity_text")]
+    indefinite: bool,
+    /// Validity term in words.
+    #[arg(long, value_name = "TEXT")]
+    validity_text: Option<String>,
+    /// Validity scope, e.g. "Toàn quốc".
+    #[arg(long, value_name = "TEXT")]
+    scope: Option<String>,
+    /// The portal's status-lookup page.
+    #[arg(long, value_name = "URL", default_value = dossier::DEFAULT_BASE)]
+    base: String,
+    /// The applicant's identifier in full, masked or omitted.
+    #[arg(long, value_enum, default_value_t = PrivacyArg::Full)]
+    privacy: PrivacyArg,
+    /// Minimum error-correction level (raised when free).
+    #[arg(long, value_enum, default_value_t = EccArg::M)]
+    ecc: EccArg,
+    /// Write an SVG file.
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
+    /// Caption under the SVG code (e.g. the dossier code).
+    #[arg(long, value_name = "TEXT")]
+    caption: Option<String>,
+    /// Write a PNG file.
+    #[arg(long, value_name = "FILE")]
+    png: Option<PathBuf>,
+    /// PNG pixels per module.
+    #[arg(long, value_name = "PX", default_value_t = 8)]
+    scale: u32,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = EncodeFormat::Terminal)]
+    format: EncodeFormat,
+    /// Terminal output for dark-on-light terminals.
+    #[arg(long)]
+    invert: bool,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct DecodeArgs {
+    /// A payload to decode instead of reading stdin (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    payload: Vec<String>,
+    /// Decode the built-in sample receipt's payload.
+    #[arg(long, conflicts_with = "payload")]
+    sample: bool,
+    /// Mask the applicant's identifier in the output.
+    #[arg(long)]
+    mask: bool,
+}
+
+/// Any error the encoder reports, in the JSON shape of `motcua cccd`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum AnyError {
+    Dossier(Error),
+    Qr(qr::Error),
+    Input {
+        code: &'static str,
+        message: String,
+        message_vi: String,
+    },
+}
+
+#[derive(Serialize)]
+struct Failure<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    error: &'a AnyError,
+}
+
+pub(crate) fn run(cmd: &DossierCommand) -> io::Result<bool> {
+    match cmd {
+        DossierCommand::Encode(args) => encode(args),
+        DossierCommand::Decode(args) => decode(args),
+    }
+}
+
+fn fail(out: &mut impl Write, line: Option<u64>, error: AnyError) -> io::Result<bool> {
+    serde_json::to_writer(
+        &mut *out,
+        &Failure {
+            ok: false,
+            line,
+            error: &error,
+        },
+    )?;
+    out.write_all(b"\n")?;
+    Ok(false)
+}
+
+fn encode(args: &EncodeArgs) -> io::Result<bool> {
+    let mut out = io::stdout().lock();
+    let mut json = String::new();
+    let record = if args.sample {
+        Ok(dossier::sample_receipt())
+    } else if args.dossier_code.is_none() {
+        if io::stdin().is_terminal() {
+            eprintln!("motcua: JSON record on stdin, Ctrl-D to end (or use --dossier-code …, --sample)");
+        }
+        io::stdin().lock().take(1 << 20).read_to_string(&mut json)?;
+        match serde_json::from_str::<RecordInput<'_>>(&json) {
+            Ok(input) => input.into_record().map_err(AnyError::Dossier),
+            // serde_json's own messages may quote values (personal data):
+            // report only the kind of error and where.
+            Err(e) => Err(AnyError::Input {
+                code: "json_invalid",
+                message: format!(
+                    "the JSON record is invalid ({:?} error at line {}, column {})",
+                    e.classify(),
+                    e.line(),
+                    e.column()
+                ),
+                message_vi: format!(
+                    "Bản ghi JSON không hợp lệ (lỗi ở dòng {}, cột {})",
+                    e.line(),
+                    e.column()
+                ),
+            }),
+        }
+    } else {
+        from_flags(args).map_err(AnyError::Dossier)
+    };
+    let record = match record {
+        Ok(r) => r,
+        Err(e) => return fail(&mut out, None, e),
+    };
+    let opts = EncodeOptions {
+        base: &args.base,
+        privacy: match args.privacy {
+            PrivacyArg::Full => Privacy::Full,
+            PrivacyArg::Masked => Privacy::Masked,
+            PrivacyArg::Omitted => Privacy::Omitted,
+        },
+    };
+    let payload = match dossier::encode(&record, &opts) {
+        Ok(p) => p,
+        Err(e) => return fail(&mut out, None, AnyError::Dossier(e)),
+    };
+    let qr_opts = QrOptions {
+        ecc: match args.ecc {
+            EccArg::L => Ecc::Low,
+            EccArg::M => Ecc::Medium,
+            EccArg::Q => Ecc::Quartile,
+            EccArg::H => Ecc::High,
+        },
+        ..QrOptions::default()
+    };
+    let code = match qr::encode(&payload, &qr_opts) {
+        Ok(c) => c,
+        Err(e) => return fail(&mut out, None, AnyError::Qr(e)),
+    };
+    if let Some(path) = &args.svg {
+        let svg = code.to_svg(&SvgOptions {
+            caption: args.caption.as_deref(),
+            ..SvgOptions::default()
+        });
+        std::fs::write(path, svg)?;
+    }
+    if let Some(path) = &args.png {
+        match code.to_png(args.scale) {
+            Ok(png) => std::fs::write(path, png)?,
+            Err(e) => return fail(&mut out, None, AnyError::Qr(e)),
+        }
+    }
+    let size = code.size();
+    match args.format {
+        EncodeFormat::Terminal => {
+            out.write_all(code.to_terminal(args.invert).as_bytes())?;
+            writeln!(out, "{payload}")?;
+            writeln!(
+                out,
+                "QR version {} ({size}×{size} modules), level {}, {} bytes",
+                code.version(),
+                code.ecc().letter(),
+                payload.len()
+            )?;
+        }
+        EncodeFormat::Payload => writeln!(out, "{payload}")?,
+        EncodeFormat::Json => {
+            #[derive(Serialize)]
+            struct Encoded<'a> {
+                ok: bool,
+                payload: &'a str,
+                version: u8,
+                size: usize,
+                ecc: String,
+            }
+            let v = Encoded {
+                ok: true,
+                payload: &payload,
+                version: code.version(),
+                size,
+                ecc: code.ecc().letter().to_string(),
+            };
+            serde_json::to_writer(&mut out, &v)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+fn from_flags(args: &EncodeArgs) -> Result<Record<'_>, Error> {
+    let code = args.dossier_code.as_deref().unwrap_or_default();
+    let mut r = Record::new(dossier::validate_dossier_code(code)?);
+    r.procedure_code = args
+        .procedure_code
+        .as_deref()
+        .map(dossier::validate_procedure_code)
+        .transpose()?;
+    r.applicant = args.applicant.as_deref().map(dossier::validate_applicant).transpose()?;
+    r.paper = match (args.paper, &args.paper_name) {
+        (Some(k), _) => Some(match k {
+            PaperKind::Receipt => Paper::Receipt,
+            PaperKind::RequestToComplete => Paper::RequestToComplete,
+            PaperKind::Refusal => Paper::Refusal,
+            PaperKind::DelayNotice => Paper::DelayNotice,
+            PaperKind::ControlSheet => Paper::ControlSheet,
+            PaperKind::Result => Paper::Result,
+        }),
+        (None, Some(name)) => Some(Paper::Other(Cow::Borrowed(name))),
+        (None, None) => None,
+    };
+    r.system = args.system.as_deref().map(Cow::Borrowed);
+    r.issued_at = Some(args.issued_at.unwrap_or_else(|| Utc::now().with_timezone(&VIETNAM)));
+    r.appointment = args.appointment.as_deref().map(appointment).transpose()?;
+    r.validity = match (args.valid_until, args.indefinite, &args.validity_text) {
+        (Some(d), _, _) => Some(Validity::Until(d)),
+        (None, true, _) => Some(Validity::Indefinite),
+        (None, false, Some(t)) => Some(Validity::Text(Cow::Borrowed(t))),
+        (None, false, None) => None,
+    };
+    r.scope = args.scope.as_deref().map(Cow::Borrowed);
+    Ok(r)
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DDThh:mm`.
+fn appointment(s: &str) -> Result<Appointment, Error> {
+    let bad = Error::DateInvalid(dossier::Field::Appointment);
+    let (date, time) = match s.split_once('T') {
+        Some((d, t)) => (d, Some(chrono::NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| bad)?)),
+        None => (s, None),
+    };
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad)?;
+    Ok(Appointment { date, time })
+}
+
+#[derive(Serialize)]
+struct Decoded<'r, 'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(flatten)]
+    record: &'r Record<'a>,
+}
+
+fn decode(args: &DecodeArgs) -> io::Result<bool> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut all_ok = true;
+    let one =
+        |out: &mut io::BufWriter<io::StdoutLock<'static>>, text: &str, line: Option<u64>| match dossier::decode(text) {
+            Ok(mut record) => {
+                if args.mask {
+                    record.applicant = record.applicant.map(|a| a.masked());
+                }
+                serde_json::to_writer(
+                    &mut *out,
+                    &Decoded {
+                        ok: true,
+                        line,
+                        record: &record,
+                    },
+                )?;
+                out.write_all(b"\n")?;
+                io::Result::Ok(true)
+            }
+            Err(e) => fail(out, line, AnyError::Dossier(e)),
+        };
+    if args.sample {
+        let payload = dossier::encode(&dossier::sample_receipt(), &EncodeOptions::default());
+        all_ok &= one(&mut out, payload.as_deref().unwrap_or_default(), None)?;
+    } else if !args.payload.is_empty() {
+        for p in &args.payload {
+            all_ok &= one(&mut out, p, None)?;
+        }
+    } else {
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            eprintln!("motcua: quét mã QR hồ sơ (mỗi mã một dòng), Ctrl-D để kết thúc / scan dossier QR codes, one per line, Ctrl-D to end");
+        }
+        let mut input = stdin.lock();
+        let mut buf = Vec::with_capacity(512);
+        let mut n = 0;
+        while lines::read_line(&mut input, &mut buf, MAX_PAYLOAD_LEN)? {
+            n += 1;
+            if buf.iter().all(|b| matches!(b, b'\t' | b' ')) {
+                continue;
+            }
+            match std::str::from_utf8(&buf) {
+                Ok(text) => all_ok &= one(&mut out, text, Some(n))?,
+                Err(_) => {
+                    all_ok = false;
+                    let e = AnyError::Input {
+                        code: "not_utf8",
+                        message: "the payload is not valid UTF-8 text".into(),
+                        message_vi: "Dữ liệu QR không phải văn bản UTF-8 hợp lệ".into(),
+                    };
+                    fail(&mut out, Some(n), e)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
