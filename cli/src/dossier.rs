@@ -26,16 +26,6 @@ pub(crate) enum DossierCommand {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum PaperKind {
-    Receipt,
-    RequestToComplete,
-    Refusal,
-    DelayNotice,
-    ControlSheet,
-    Result,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum PrivacyArg {
     /// The full identifier.
     Full,
@@ -77,9 +67,10 @@ pub(crate) struct EncodeArgs {
     /// Applicant: 12-digit ID, tax code or unit code.
     #[arg(long, value_name = "ID")]
     applicant: Option<String>,
-    /// The paper, a standard kind.
-    #[arg(long, value_enum, conflicts_with = "paper_name")]
-    paper: Option<PaperKind>,
+    /// The paper, a standard kind: receipt, request_to_complete, refusal,
+    /// delay_notice, control_sheet, result.
+    #[arg(long, value_name = "KIND", value_parser = paper_kind, conflicts_with = "paper_name")]
+    paper: Option<Paper<'static>>,
     /// The paper by name, when it is not a standard kind.
     #[arg(long, value_name = "TEXT")]
     paper_name: Option<String>,
@@ -299,6 +290,13 @@ fn encode(args: &EncodeArgs) -> io::Result<bool> {
     Ok(true)
 }
 
+fn paper_kind(s: &str) -> Result<Paper<'static>, String> {
+    Paper::from_kind(s).ok_or_else(|| {
+        let kinds: Vec<&str> = Paper::KINDS.iter().map(Paper::kind).collect();
+        format!("one of {}", kinds.join(", "))
+    })
+}
+
 fn from_flags(args: &EncodeArgs) -> Result<Record<'_>, Error> {
     let code = args.dossier_code.as_deref().unwrap_or_default();
     let mut r = Record::new(dossier::validate_dossier_code(code)?);
@@ -308,21 +306,14 @@ fn from_flags(args: &EncodeArgs) -> Result<Record<'_>, Error> {
         .map(dossier::validate_procedure_code)
         .transpose()?;
     r.applicant = args.applicant.as_deref().map(dossier::validate_applicant).transpose()?;
-    r.paper = match (args.paper, &args.paper_name) {
-        (Some(k), _) => Some(match k {
-            PaperKind::Receipt => Paper::Receipt,
-            PaperKind::RequestToComplete => Paper::RequestToComplete,
-            PaperKind::Refusal => Paper::Refusal,
-            PaperKind::DelayNotice => Paper::DelayNotice,
-            PaperKind::ControlSheet => Paper::ControlSheet,
-            PaperKind::Result => Paper::Result,
-        }),
+    r.paper = match (&args.paper, &args.paper_name) {
+        (Some(k), _) => Some(k.clone()),
         (None, Some(name)) => Some(Paper::Other(Cow::Borrowed(name))),
         (None, None) => None,
     };
     r.system = args.system.as_deref().map(Cow::Borrowed);
     r.issued_at = Some(args.issued_at.unwrap_or_else(|| Utc::now().with_timezone(&VIETNAM)));
-    r.appointment = args.appointment.as_deref().map(appointment).transpose()?;
+    r.appointment = args.appointment.as_deref().map(Appointment::parse).transpose()?;
     r.validity = match (args.valid_until, args.indefinite, &args.validity_text) {
         (Some(d), _, _) => Some(Validity::Until(d)),
         (None, true, _) => Some(Validity::Indefinite),
@@ -331,17 +322,6 @@ fn from_flags(args: &EncodeArgs) -> Result<Record<'_>, Error> {
     };
     r.scope = args.scope.as_deref().map(Cow::Borrowed);
     Ok(r)
-}
-
-/// `YYYY-MM-DD` or `YYYY-MM-DDThh:mm`.
-fn appointment(s: &str) -> Result<Appointment, Error> {
-    let bad = Error::DateInvalid(dossier::Field::Appointment);
-    let (date, time) = match s.split_once('T') {
-        Some((d, t)) => (d, Some(chrono::NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| bad)?)),
-        None => (s, None),
-    };
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad)?;
-    Ok(Appointment { date, time })
 }
 
 #[derive(Serialize)]

@@ -74,25 +74,18 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Cccd(args) => match run_cccd(&args) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::from(1),
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("motcua: {e}");
-                ExitCode::from(1)
-            }
-        },
-        Command::Dossier(cmd) => match dossier::run(&cmd) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::from(1),
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("motcua: {e}");
-                ExitCode::from(1)
-            }
-        },
+    let result = match cli.command {
+        Command::Cccd(args) => run_cccd(&args),
+        Command::Dossier(cmd) => dossier::run(&cmd),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("motcua: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -154,6 +154,19 @@ pub struct Appointment {
     pub time: Option<NaiveTime>,
 }
 
+impl Appointment {
+    /// Reads `YYYY-MM-DD` or `YYYY-MM-DDThh:mm` (the JSON and CLI form).
+    pub fn parse(s: &str) -> Result<Appointment, Error> {
+        let bad = Error::DateInvalid(Field::Appointment);
+        let (date, time) = match s.split_once('T') {
+            Some((d, t)) => (d, Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| bad)?)),
+            None => (s, None),
+        };
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad)?;
+        Ok(Appointment { date, time })
+    }
+}
+
 /// The validity term of a result (thời hạn hiệu lực).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -149,7 +149,7 @@ impl<'a> RecordInput<'a> {
         }
         r.system = self.system;
         r.issued_at = self.issued_at;
-        r.appointment = self.appointment.as_deref().map(parse_appointment).transpose()?;
+        r.appointment = self.appointment.as_deref().map(Appointment::parse).transpose()?;
         r.validity = self.validity.map(|v| match v {
             ValidityInput::Until(d) => Validity::Until(d),
             ValidityInput::Indefinite => Validity::Indefinite,
@@ -158,17 +158,6 @@ impl<'a> RecordInput<'a> {
         r.scope = self.scope;
         Ok(r)
     }
-}
-
-/// `YYYY-MM-DD` or `YYYY-MM-DDThh:mm`.
-fn parse_appointment(s: &str) -> Result<Appointment, Error> {
-    let bad = Error::DateInvalid(Field::Appointment);
-    let (date, time) = match s.split_once('T') {
-        Some((d, t)) => (d, Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| bad)?)),
-        None => (s, None),
-    };
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad)?;
-    Ok(Appointment { date, time })
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Record<'a> {
