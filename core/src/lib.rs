@@ -42,6 +42,28 @@ pub mod cccd;
 pub mod dossier;
 pub mod qr;
 
+/// The JSON shape every error of the library shares (CLI, bindings):
+/// `{code, message, message_vi}`, plus `field` when the error names one.
+#[cfg(feature = "serde")]
+pub(crate) fn serialize_error<S: serde::Serializer>(
+    s: S,
+    code: &str,
+    message: String,
+    message_vi: String,
+    field: Option<&str>,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = s.serialize_struct("Error", 4)?;
+    st.serialize_field("code", code)?;
+    st.serialize_field("message", &message)?;
+    st.serialize_field("message_vi", &message_vi)?;
+    match field {
+        Some(f) => st.serialize_field("field", f)?,
+        None => st.skip_field("field")?,
+    }
+    st.end()
+}
+
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -203,11 +203,6 @@ impl Error {
 #[cfg(feature = "serde")]
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Error", 3)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.message())?;
-        st.serialize_field("message_vi", &self.message_vi())?;
-        st.end()
+        crate::serialize_error(s, self.code(), self.message(), self.message_vi(), None)
     }
 }

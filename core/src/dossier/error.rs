@@ -309,17 +309,9 @@ impl Error {
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for Error {
+    /// Same shape as `cccd::Error`, plus the field when there is one.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        // Same shape as `cccd::Error`, plus the field when there is one.
-        let mut st = s.serialize_struct("Error", 4)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("message", &self.message())?;
-        st.serialize_field("message_vi", &self.message_vi())?;
-        match self.field() {
-            Some(f) => st.serialize_field("field", f.name())?,
-            None => st.skip_field("field")?,
-        }
-        st.end()
+        let field = self.field().map(Field::name);
+        crate::serialize_error(s, self.code(), self.message(), self.message_vi(), field)
     }
 }
