@@ -367,27 +367,21 @@ fn decode(args: &DecodeArgs) -> io::Result<bool> {
         if stdin.is_terminal() {
             eprintln!("motcua: quét mã QR hồ sơ (mỗi mã một dòng), Ctrl-D để kết thúc / scan dossier QR codes, one per line, Ctrl-D to end");
         }
-        let mut input = stdin.lock();
-        let mut buf = Vec::with_capacity(512);
-        let mut n = 0;
-        while lines::read_line(&mut input, &mut buf, MAX_PAYLOAD_LEN)? {
-            n += 1;
-            if buf.iter().all(|b| matches!(b, b'\t' | b' ')) {
-                continue;
-            }
-            match std::str::from_utf8(&buf) {
-                Ok(text) => all_ok &= one(&mut out, text, Some(n))?,
+        all_ok &= lines::each_payload(
+            &mut stdin.lock(),
+            MAX_PAYLOAD_LEN,
+            |n, bytes| match std::str::from_utf8(bytes) {
+                Ok(text) => one(&mut out, text, Some(n)),
                 Err(_) => {
-                    all_ok = false;
                     let e = AnyError::Input {
                         code: "not_utf8",
                         message: "the payload is not valid UTF-8 text".into(),
                         message_vi: "Dữ liệu QR không phải văn bản UTF-8 hợp lệ".into(),
                     };
-                    fail(&mut out, Some(n), e)?;
+                    fail(&mut out, Some(n), e)
                 }
-            }
-        }
+            },
+        )?;
     }
     out.flush()?;
     Ok(all_ok)

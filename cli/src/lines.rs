@@ -2,6 +2,27 @@
 
 use std::io::{self, BufRead};
 
+/// Calls `f(line_number, bytes)` for each non-blank line (blank = only
+/// spaces/tabs; still counted), in constant memory; `true` when every call
+/// returned `true`.
+pub(crate) fn each_payload(
+    input: &mut impl BufRead,
+    max: usize,
+    mut f: impl FnMut(u64, &[u8]) -> io::Result<bool>,
+) -> io::Result<bool> {
+    let mut all_ok = true;
+    let mut buf = Vec::with_capacity(512);
+    let mut line = 0;
+    while read_line(input, &mut buf, max)? {
+        line += 1;
+        if buf.iter().all(|b| matches!(b, b'\t' | b' ')) {
+            continue;
+        }
+        all_ok &= f(line, &buf)?;
+    }
+    Ok(all_ok)
+}
+
 /// Reads the next line into `out` (cleared first), ending at LF, CR or CRLF
 /// — keyboard-wedge scanners are set to send either, and serial-port logs
 /// keep a bare CR. The terminator is not kept. At most `max + 1` bytes are

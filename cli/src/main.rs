@@ -137,17 +137,9 @@ impl Ctx<'_> {
     /// constant memory; longer lines are reported as `too_long` and skipped.
     /// Blank lines are skipped (but counted).
     fn stdin_lines(&mut self, input: &mut impl BufRead) -> io::Result<bool> {
-        let mut all_ok = true;
-        let mut buf = Vec::with_capacity(512);
-        let mut line = 0;
-        while lines::read_line(input, &mut buf, cccd::MAX_PAYLOAD_LEN)? {
-            line += 1;
-            if buf.iter().all(|b| matches!(b, b'\t' | b' ')) {
-                continue;
-            }
-            all_ok &= self.one(cccd::repair_bytes(&buf), Source::Line(line))?;
-        }
-        Ok(all_ok)
+        lines::each_payload(input, cccd::MAX_PAYLOAD_LEN, |line, bytes| {
+            self.one(cccd::repair_bytes(bytes), Source::Line(line))
+        })
     }
 
     /// Parses, prints one result; `Ok(false)` when invalid (or not linked).
