@@ -484,6 +484,29 @@ fn cmnd_link_for_the_land_record_change() {
     assert_eq!(c.cmnd_link(" 123456789"), Err(Error::OldIdInvalid));
     let b = cccd::parse_as_of(B, today()).unwrap();
     assert_eq!(b.cmnd_link("123456789"), Ok(CmndLink::NoOldId));
+    // The same check on an old-ID field held outside a Card (the C API).
+    assert_eq!(cccd::link_cmnd(Some("123456789"), "123456789"), Ok(CmndLink::Linked));
+    assert_eq!(cccd::link_cmnd(Some("123456789"), "987654321"), Ok(CmndLink::Mismatch));
+    assert_eq!(cccd::link_cmnd(None, "123456789"), Ok(CmndLink::NoOldId));
+    assert_eq!(cccd::link_cmnd(None, "12345678a"), Err(Error::OldIdInvalid));
+}
+
+#[test]
+fn every_code_has_a_message_of_its_own_without_details() {
+    let mut seen = BTreeSet::new();
+    for code in Error::ALL_CODES {
+        let (en, vi) = Error::code_message(code).unwrap_or_else(|| panic!("{code} has no message"));
+        assert!(!en.is_empty() && !vi.is_empty() && en != vi, "{code}");
+        assert!(seen.insert(en.clone()), "{code} shares its message");
+        assert!(!en.contains('{') && !vi.contains('{'), "{code}");
+    }
+    // A code with details gets the general form; one without, its own message.
+    let (en, _) = Error::code_message("field_count").unwrap();
+    assert!(en.starts_with("expected 7 (2021 card) or 11 (2024 card) fields") && !en.contains("found"));
+    let (en, vi) = Error::code_message("id_sex_mismatch").unwrap();
+    assert_eq!((en, vi), (Error::IdSexMismatch.message(), Error::IdSexMismatch.message_vi()));
+    assert_eq!(Error::code_message("too_long").unwrap().0, "the payload is longer than 2048 bytes");
+    assert_eq!(Error::code_message("no_such_code"), None);
 }
 
 #[test]

@@ -391,6 +391,26 @@ fn every_error_code_is_documented_and_bilingual() {
     assert!(e.message_vi().contains("ngày hẹn trả kết quả"));
 }
 
+#[test]
+fn every_code_has_a_message_of_its_own_without_details() {
+    let mut seen = BTreeSet::new();
+    let messages = Error::ALL_CODES
+        .iter()
+        .map(|c| (c, Error::code_message(c)))
+        .chain(qr::Error::ALL_CODES.iter().map(|c| (c, qr::Error::code_message(c))));
+    for (code, m) in messages {
+        let (en, vi) = m.unwrap_or_else(|| panic!("{code} has no message"));
+        assert!(!en.is_empty() && !vi.is_empty() && en != vi, "{code}");
+        assert!(seen.insert(en.clone()), "{code} shares its message");
+    }
+    let (en, vi) = Error::code_message("field_missing").unwrap();
+    assert_eq!((en.as_str(), vi.as_str()), ("a required field is missing", "Thiếu trường bắt buộc"));
+    let (en, _) = Error::code_message("tax_code_check_digit").unwrap();
+    assert_eq!(en, Error::TaxCodeCheckDigit.message());
+    assert_eq!(Error::code_message("id_sex_mismatch"), None);
+    assert_eq!(qr::Error::code_message("too_long"), None);
+}
+
 /// Decodes a PNG with the `png` crate and the QR with `rqrr`, which shares
 /// no code with `qrcodegen`.
 fn read_png(png_bytes: &[u8]) -> (rqrr::MetaData, String) {

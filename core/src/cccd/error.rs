@@ -147,6 +147,38 @@ impl Error {
         "extra_field_invalid",
     ];
 
+    /// The English and Vietnamese messages for a code alone, without the
+    /// details of one occurrence (a count, a position, which repair): what
+    /// a binding that passes only the code (the C API) shows. `None` for an
+    /// unknown code.
+    pub fn code_message(code: &str) -> Option<(String, String)> {
+        let generic = |en: &str, vi: &str| Some((en.to_owned(), vi.to_owned()));
+        let e = match code {
+            "too_long" => Error::TooLong { max: super::MAX_PAYLOAD_LEN },
+            "needs_repair" => {
+                return generic(
+                    "the payload needs a scanner repair first (BOM, CR/LF/TAB suffix, mojibake or NFD text); use the scanner entry point",
+                    "Dữ liệu QR cần được sửa lỗi do máy quét trước (BOM, ký tự CR/LF/TAB ở cuối, lỗi phông chữ hoặc văn bản NFD); hãy dùng hàm đọc dữ liệu máy quét",
+                )
+            }
+            "field_count" => {
+                return generic(
+                    "expected 7 (2021 card) or 11 (2024 card) fields separated by '|'; check that no Vietnamese input method (Unikey) is on, then rescan",
+                    "Cần 7 trường (thẻ 2021) hoặc 11 trường (thẻ 2024) ngăn cách bởi dấu '|'; hãy tắt bộ gõ tiếng Việt (Unikey) rồi quét lại",
+                )
+            }
+            "id_length" => return generic("the ID number must have 12 digits", "Số định danh phải gồm 12 chữ số"),
+            "id_not_digits" => {
+                return generic(
+                    "the ID number contains a character that is not a digit; check that no Vietnamese input method (Unikey) is on, then rescan",
+                    "Số định danh có ký tự không phải chữ số; hãy tắt bộ gõ tiếng Việt (Unikey) rồi quét lại",
+                )
+            }
+            _ => *SIMPLE.iter().find(|e| e.code() == code)?,
+        };
+        Some((e.message(), e.message_vi()))
+    }
+
     /// The English message (same as `to_string()`).
     pub fn message(&self) -> String {
         self.to_string()
@@ -206,3 +238,24 @@ impl serde::Serialize for Error {
         crate::serialize_error(s, self.code(), self.message(), self.message_vi(), None)
     }
 }
+
+/// The variants without details, for [`Error::code_message`].
+const SIMPLE: [Error; 17] = [
+    Error::Empty,
+    Error::NotUtf8,
+    Error::MojibakeUnrecoverable,
+    Error::IdProvinceUnknown,
+    Error::IdSexMismatch,
+    Error::IdBirthYearMismatch,
+    Error::OldIdInvalid,
+    Error::NameInvalid,
+    Error::BirthDateInvalid,
+    Error::BirthDateInFuture,
+    Error::SexInvalid,
+    Error::AddressInvalid,
+    Error::IssueDateInvalid,
+    Error::IssueDateBeforeBirth,
+    Error::IssueDateInFuture,
+    Error::IssueDateBeforeCccd,
+    Error::ExtraFieldInvalid,
+];

@@ -154,6 +154,18 @@ pub(crate) fn check_len(len: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// [`Card::cmnd_link`] for a card's old-ID field held elsewhere (a C
+/// caller's struct): `old_id` is the field as parsed, `None` when the card
+/// has none; `cmnd` must be 9 digits ([`Error::OldIdInvalid`]).
+pub fn link_cmnd(old_id: Option<&str>, cmnd: &str) -> Result<CmndLink, Error> {
+    let cmnd = validate_cmnd(cmnd)?;
+    Ok(match old_id {
+        None => CmndLink::NoOldId,
+        Some(old) if old == cmnd.as_str() => CmndLink::Linked,
+        Some(_) => CmndLink::Mismatch,
+    })
+}
+
 /// Today's date in Vietnam (UTC+07:00), whatever the machine's time zone.
 pub fn today_vn() -> NaiveDate {
     (Utc::now() + TimeDelta::hours(7)).date_naive()
@@ -350,12 +362,7 @@ impl<'a> Card<'a> {
     /// Checks that this card links the old CMND number `cmnd` (typed by the
     /// clerk from a land-use certificate, say). `cmnd` must be 9 digits.
     pub fn cmnd_link(&self, cmnd: &str) -> Result<CmndLink, Error> {
-        let cmnd = validate_cmnd(cmnd)?;
-        Ok(match self.old_id {
-            None => CmndLink::NoOldId,
-            Some(old) if old == cmnd => CmndLink::Linked,
-            Some(_) => CmndLink::Mismatch,
-        })
+        link_cmnd(self.old_id.map(|o| o.as_str()), cmnd)
     }
 
     /// Writes the card back as a clean payload (the inverse of [`parse`]).

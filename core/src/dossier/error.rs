@@ -249,6 +249,43 @@ impl Error {
         }
     }
 
+    /// The English and Vietnamese messages for a code alone, without the
+    /// field it names: what a binding that passes only the code (the C API)
+    /// shows. `None` for an unknown code.
+    pub fn code_message(code: &str) -> Option<(String, String)> {
+        let generic = |en: &str, vi: &str| Some((en.to_owned(), vi.to_owned()));
+        let e = match code {
+            "field_missing" => return generic("a required field is missing", "Thiếu trường bắt buộc"),
+            "text_invalid" => {
+                return generic(
+                    "a text field is empty, longer than 200 characters, or contains control characters",
+                    "Một trường văn bản trống, dài quá 200 ký tự hoặc chứa ký tự điều khiển",
+                )
+            }
+            "date_invalid" => {
+                return generic(
+                    "a date or time is not valid in the form the payload uses (years 2000–2099)",
+                    "Một ngày/giờ không hợp lệ theo định dạng của mã QR (năm 2000–2099)",
+                )
+            }
+            "encoding" => {
+                return generic(
+                    "a field is not correctly encoded (base32 of UTF-8 text, or a bad %-escape)",
+                    "Một trường mã hóa sai (văn bản phải là base32 của UTF-8, hoặc mã %-escape sai)",
+                )
+            }
+            "duplicate_field" => {
+                return generic(
+                    "a field occurs more than once in the payload",
+                    "Một trường xuất hiện nhiều lần trong dữ liệu QR",
+                )
+            }
+            "too_long" => Error::TooLong { max: super::MAX_PAYLOAD_LEN },
+            _ => *SIMPLE.iter().find(|e| e.code() == code)?,
+        };
+        Some((e.message(), e.message_vi()))
+    }
+
     /// The English message (same as `to_string()`).
     pub fn message(&self) -> String {
         self.to_string()
@@ -315,3 +352,22 @@ impl serde::Serialize for Error {
         crate::serialize_error(s, self.code(), self.message(), self.message_vi(), field)
     }
 }
+
+/// The variants without details, for [`Error::code_message`].
+const SIMPLE: [Error; 15] = [
+    Error::NotDossierQr,
+    Error::VersionUnsupported,
+    Error::BaseUrlInvalid,
+    Error::UnitCodeFormat,
+    Error::UnitCodeLevel1,
+    Error::DossierCodeFormat,
+    Error::DossierDateInvalid,
+    Error::DossierSequenceInvalid,
+    Error::ProcedureCodeFormat,
+    Error::ProcedureCodeGroup,
+    Error::ProcedureSuffixInvalid,
+    Error::ApplicantFormat,
+    Error::ApplicantIdProvince,
+    Error::TaxCodeCheckDigit,
+    Error::ApplicantMasked,
+];

@@ -121,6 +121,24 @@ impl Error {
     /// Every code, for documentation and exhaustive tests.
     pub const ALL_CODES: &'static [&'static str] = &["qr_too_long", "qr_version_range", "png_write"];
 
+    /// The English and Vietnamese messages for a code alone, without the
+    /// version and level of one occurrence (the C API). `None` for an
+    /// unknown code.
+    pub fn code_message(code: &str) -> Option<(String, String)> {
+        let e = match code {
+            "qr_too_long" => {
+                return Some((
+                    "the text is too long for a QR code of the allowed versions at the level asked for".into(),
+                    "Dữ liệu quá dài cho mã QR ở các phiên bản và mức sửa lỗi được phép".into(),
+                ))
+            }
+            "qr_version_range" => Error::VersionRange,
+            "png_write" => Error::Png,
+            _ => return None,
+        };
+        Some((e.message(), e.message_vi()))
+    }
+
     /// The English message (same as `to_string()`).
     pub fn message(&self) -> String {
         self.to_string()
