@@ -539,6 +539,15 @@ fn qr_errors() {
         ..Default::default()
     };
     assert_eq!(code_qr(qr::encode(&"A".repeat(100), &small)), "qr_too_long");
+    // The most digits a code holds fit; one more, or megabytes, are refused.
+    let low = QrOptions {
+        ecc: Ecc::Low,
+        boost_ecc: false,
+        ..Default::default()
+    };
+    assert_eq!(qr::encode(&"7".repeat(qr::MAX_TEXT_LEN), &low).unwrap().version(), 40);
+    assert_eq!(code_qr(qr::encode(&"7".repeat(qr::MAX_TEXT_LEN + 1), &low)), "qr_too_long");
+    assert_eq!(code_qr(qr::encode(&"7".repeat(1 << 20), &low)), "qr_too_long");
     for (lo, hi) in [(0, 10), (1, 41), (10, 9)] {
         let o = QrOptions {
             min_version: lo,

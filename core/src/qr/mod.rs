@@ -181,6 +181,10 @@ impl std::fmt::Debug for Qr {
     }
 }
 
+/// The most characters any QR code holds (version 40-L, all digits); longer
+/// text is [`Error::TooLong`] without further work.
+pub const MAX_TEXT_LEN: usize = 7089;
+
 /// Encodes `text` with the cheapest mix of numeric, alphanumeric and byte
 /// segments, in the smallest version in range that fits at `opts.ecc`.
 /// Text is written as UTF-8 without an ECI header (what phone cameras expect
@@ -189,6 +193,13 @@ pub fn encode(text: &str, opts: &QrOptions) -> Result<Qr, Error> {
     let (lo, hi) = (opts.min_version, opts.max_version);
     if !(1..=40).contains(&lo) || !(1..=40).contains(&hi) || lo > hi {
         return Err(Error::VersionRange);
+    }
+    if text.len() > MAX_TEXT_LEN {
+        // Cannot fit any version: fail before segmenting a huge input.
+        return Err(Error::TooLong {
+            max_version: hi,
+            ecc: opts.ecc.letter(),
+        });
     }
     let ecl = opts.ecc.to_qrcodegen();
     // Segment costs change with the character-count widths: versions 1–9,
