@@ -668,8 +668,9 @@ typedef struct motcua_bytes {
 } motcua_bytes;
 
 /**
- * A calendar date; all zero means "none". As an input it must be a real
- * date (else `MOTCUA_RESULT_INVALID_ARGUMENT` or a field's date error).
+ * A calendar date; year 0 means "none" (outputs zero all three). As an
+ * input with a non-zero year it must be a real date (else
+ * `MOTCUA_RESULT_INVALID_ARGUMENT` or the field's date error).
  */
 typedef struct motcua_date {
     /**

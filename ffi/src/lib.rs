@@ -378,8 +378,9 @@ unsafe fn write_out<T>(out: *mut T, value: T) -> Result<(), motcua_result> {
     Ok(())
 }
 
-/// A calendar date; all zero means "none". As an input it must be a real
-/// date (else `MOTCUA_RESULT_INVALID_ARGUMENT` or a field's date error).
+/// A calendar date; year 0 means "none" (outputs zero all three). As an
+/// input with a non-zero year it must be a real date (else
+/// `MOTCUA_RESULT_INVALID_ARGUMENT` or the field's date error).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct motcua_date {
@@ -405,7 +406,7 @@ impl motcua_date {
     }
 
     fn is_none(&self) -> bool {
-        *self == Self::default()
+        self.year == 0
     }
 
     /// The date, or `invalid` when it is not a real one.
