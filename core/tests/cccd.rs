@@ -504,8 +504,14 @@ fn every_code_has_a_message_of_its_own_without_details() {
     let (en, _) = Error::code_message("field_count").unwrap();
     assert!(en.starts_with("expected 7 (2021 card) or 11 (2024 card) fields") && !en.contains("found"));
     let (en, vi) = Error::code_message("id_sex_mismatch").unwrap();
-    assert_eq!((en, vi), (Error::IdSexMismatch.message(), Error::IdSexMismatch.message_vi()));
-    assert_eq!(Error::code_message("too_long").unwrap().0, "the payload is longer than 2048 bytes");
+    assert_eq!(
+        (en, vi),
+        (Error::IdSexMismatch.message(), Error::IdSexMismatch.message_vi())
+    );
+    assert_eq!(
+        Error::code_message("too_long").unwrap().0,
+        "the payload is longer than 2048 bytes"
+    );
     assert_eq!(Error::code_message("no_such_code"), None);
 }
 

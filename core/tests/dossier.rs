@@ -404,7 +404,10 @@ fn every_code_has_a_message_of_its_own_without_details() {
         assert!(seen.insert(en.clone()), "{code} shares its message");
     }
     let (en, vi) = Error::code_message("field_missing").unwrap();
-    assert_eq!((en.as_str(), vi.as_str()), ("a required field is missing", "Thiếu trường bắt buộc"));
+    assert_eq!(
+        (en.as_str(), vi.as_str()),
+        ("a required field is missing", "Thiếu trường bắt buộc")
+    );
     let (en, _) = Error::code_message("tax_code_check_digit").unwrap();
     assert_eq!(en, Error::TaxCodeCheckDigit.message());
     assert_eq!(Error::code_message("id_sex_mismatch"), None);
@@ -546,7 +549,10 @@ fn qr_errors() {
         ..Default::default()
     };
     assert_eq!(qr::encode(&"7".repeat(qr::MAX_TEXT_LEN), &low).unwrap().version(), 40);
-    assert_eq!(code_qr(qr::encode(&"7".repeat(qr::MAX_TEXT_LEN + 1), &low)), "qr_too_long");
+    assert_eq!(
+        code_qr(qr::encode(&"7".repeat(qr::MAX_TEXT_LEN + 1), &low)),
+        "qr_too_long"
+    );
     assert_eq!(code_qr(qr::encode(&"7".repeat(1 << 20), &low)), "qr_too_long");
     for (lo, hi) in [(0, 10), (1, 41), (10, 9)] {
         let o = QrOptions {

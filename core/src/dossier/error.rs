@@ -280,7 +280,9 @@ impl Error {
                     "Một trường xuất hiện nhiều lần trong dữ liệu QR",
                 )
             }
-            "too_long" => Error::TooLong { max: super::MAX_PAYLOAD_LEN },
+            "too_long" => Error::TooLong {
+                max: super::MAX_PAYLOAD_LEN,
+            },
             _ => *SIMPLE.iter().find(|e| e.code() == code)?,
         };
         Some((e.message(), e.message_vi()))
