@@ -647,6 +647,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_panic_becomes_a_result_and_never_unwinds_into_c() {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {})); // keep the test output quiet
+        #[allow(clippy::panic)]
+        let r = boundary(|| panic!("a bug"));
+        let v = boundary_or(7u8, || -> u8 { std::panic::panic_any(1) });
+        std::panic::set_hook(hook);
+        assert_eq!(r, R::Panic);
+        assert_eq!(v, 7);
+        assert_eq!(boundary(|| Err(R::NotUtf8)), R::NotUtf8);
+        assert_eq!(boundary(|| Ok(())), R::Ok);
+    }
+
+    #[test]
     fn every_core_code_has_exactly_one_result() {
         let domains = [
             (Domain::Cccd, cccd::Error::ALL_CODES),
