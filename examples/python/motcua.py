@@ -171,27 +171,25 @@ def _as_of(as_of):
     return ctypes.byref(Date(as_of.year, as_of.month, as_of.day)) if as_of else None
 
 
-def parse_scanned(payload, as_of=None):
-    """What a scanner typed (str or bytes) -> dict of fields, with the
-    repairs applied. Raises MotcuaError."""
-    data = _bytes(payload)
+def _card(parse_fn, payload, as_of):
+    data = _bytes(payload)  # alive while the card's views are read
     card = Card()
-    _check(_parse_scanned(data, len(data), _as_of(as_of), ctypes.byref(card)))
+    _check(parse_fn(data, len(data), _as_of(as_of), ctypes.byref(card)))
     try:
         return _card_dict(card)
     finally:
         _card_free(ctypes.byref(card))
+
+
+def parse_scanned(payload, as_of=None):
+    """What a scanner typed (str or bytes) -> dict of fields, with the
+    repairs applied. Raises MotcuaError."""
+    return _card(_parse_scanned, payload, as_of)
 
 
 def parse(payload, as_of=None):
     """Strict parse of a clean payload (no repairs). Raises MotcuaError."""
-    data = _bytes(payload)
-    card = Card()
-    _check(_parse(data, len(data), _as_of(as_of), ctypes.byref(card)))
-    try:
-        return _card_dict(card)
-    finally:
-        _card_free(ctypes.byref(card))
+    return _card(_parse, payload, as_of)
 
 
 def mask_id(id_number):

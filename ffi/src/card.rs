@@ -7,7 +7,8 @@ use std::ffi::c_char;
 use motcua_core::cccd::{self, Card, CmndLink, Layout, Repair, Sex};
 
 use crate::{
-    boundary, boundary_or, copy_out, motcua_buffer, motcua_date, motcua_result, motcua_str, required, write_out, R,
+    boundary, boundary_or, copy_out, motcua_buffer, motcua_date, motcua_result, motcua_str, required, required_str,
+    write_out, R,
 };
 
 /// Which card a payload came from (`motcua_card.layout`).
@@ -199,19 +200,13 @@ pub unsafe extern "C" fn motcua_cccd_parse(
     as_of: *const motcua_date,
     out: *mut motcua_card,
 ) -> motcua_result {
-    boundary(|| {
-        // SAFETY: `input` readable for `len` bytes by contract.
-        let bytes = unsafe { required(input, len, cccd::MAX_PAYLOAD_LEN, R::CccdTooLong)? };
-        // SAFETY: by contract.
-        let as_of = unsafe { reference_date(as_of)? };
-        if out.is_null() {
-            return Err(R::NullParameter);
-        }
-        let text = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
-        let card = cccd::parse_as_of(text, as_of)?;
-        // SAFETY: `out` non-NULL and writable by contract.
-        unsafe { write_out(out, fill(&card, 0)) }
-    })
+    // SAFETY: forwarded to the caller.
+    unsafe {
+        parse_with(input, len, as_of, out, |bytes, as_of| {
+            let text = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
+            Ok(fill(&cccd::parse_as_of(text, as_of)?, 0))
+        })
+    }
 }
 
 /// Scanner path: applies the scanner repairs (BOM, CR/LF/TAB suffix,
@@ -233,6 +228,35 @@ pub unsafe extern "C" fn motcua_cccd_parse_scanned(
     as_of: *const motcua_date,
     out: *mut motcua_card,
 ) -> motcua_result {
+    // SAFETY: forwarded to the caller.
+    unsafe {
+        parse_with(input, len, as_of, out, |bytes, as_of| {
+            let repaired = cccd::repair_bytes(bytes)?;
+            let repairs = repaired.repairs().iter().map(repair_bit).fold(0, |a, b| a | b);
+            let mut card = fill(&repaired.parse_as_of(as_of)?, repairs);
+            // The views point into the repaired text. Moving its String into
+            // the buffer moves no bytes, so they stay valid.
+            if let Cow::Owned(text) = repaired.into_text() {
+                card.owns_text = true;
+                card.buffer = motcua_buffer::new(text);
+            }
+            Ok(card)
+        })
+    }
+}
+
+/// The shell of both parse functions: checks the pointers and the length,
+/// reads the reference date, runs `parse` and writes its card to `*out`.
+///
+/// # Safety
+/// As `motcua_cccd_parse`.
+unsafe fn parse_with(
+    input: *const c_char,
+    len: usize,
+    as_of: *const motcua_date,
+    out: *mut motcua_card,
+    parse: impl FnOnce(&[u8], chrono::NaiveDate) -> Result<motcua_card, motcua_result>,
+) -> motcua_result {
     boundary(|| {
         // SAFETY: `input` readable for `len` bytes by contract.
         let bytes = unsafe { required(input, len, cccd::MAX_PAYLOAD_LEN, R::CccdTooLong)? };
@@ -241,15 +265,7 @@ pub unsafe extern "C" fn motcua_cccd_parse_scanned(
         if out.is_null() {
             return Err(R::NullParameter);
         }
-        let repaired = cccd::repair_bytes(bytes)?;
-        let repairs = repaired.repairs().iter().map(repair_bit).fold(0, |a, b| a | b);
-        let mut card = fill(&repaired.parse_as_of(as_of)?, repairs);
-        // The views point into the repaired text. Moving its String into
-        // the buffer moves no bytes, so they stay valid.
-        if let Cow::Owned(text) = repaired.into_text() {
-            card.owns_text = true;
-            card.buffer = motcua_buffer::new(text);
-        }
+        let card = parse(bytes, as_of)?;
         // SAFETY: `out` non-NULL and writable by contract.
         unsafe { write_out(out, card) }
     })
@@ -308,8 +324,7 @@ pub unsafe extern "C" fn motcua_cccd_validate_id(
 ) -> motcua_result {
     boundary(|| {
         // SAFETY: by contract. (No ID is longer than 2048 bytes.)
-        let bytes = unsafe { required(id, len, cccd::MAX_PAYLOAD_LEN, R::CccdIdLength)? };
-        let text = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
+        let text = unsafe { required_str(id, len, cccd::MAX_PAYLOAD_LEN, R::CccdIdLength)? };
         let id = cccd::validate_id(text)?;
         if out.is_null() {
             return Ok(());
@@ -335,8 +350,7 @@ pub unsafe extern "C" fn motcua_cccd_validate_id(
 pub unsafe extern "C" fn motcua_cccd_validate_cmnd(cmnd: *const c_char, len: usize) -> motcua_result {
     boundary(|| {
         // SAFETY: by contract.
-        let bytes = unsafe { required(cmnd, len, cccd::MAX_PAYLOAD_LEN, R::CccdOldIdInvalid)? };
-        let text = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
+        let text = unsafe { required_str(cmnd, len, cccd::MAX_PAYLOAD_LEN, R::CccdOldIdInvalid)? };
         cccd::validate_cmnd(text)?;
         Ok(())
     })
@@ -363,8 +377,7 @@ pub unsafe extern "C" fn motcua_cccd_cmnd_link(
             return Err(R::NullParameter);
         }
         // SAFETY: by contract.
-        let bytes = unsafe { required(cmnd, len, cccd::MAX_PAYLOAD_LEN, R::CccdOldIdInvalid)? };
-        let cmnd = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
+        let cmnd = unsafe { required_str(cmnd, len, cccd::MAX_PAYLOAD_LEN, R::CccdOldIdInvalid)? };
         // SAFETY: `card` valid and its `old_id` view alive by contract; the
         // field is read through the raw pointer, the rest of the struct is
         // not touched.
@@ -402,8 +415,7 @@ pub unsafe extern "C" fn motcua_cccd_mask_id(
             return Err(R::NullParameter);
         }
         // SAFETY: by contract.
-        let bytes = unsafe { required(id, len, cccd::MAX_PAYLOAD_LEN, R::CccdIdLength)? };
-        let text = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
+        let text = unsafe { required_str(id, len, cccd::MAX_PAYLOAD_LEN, R::CccdIdLength)? };
         let masked = cccd::validate_id(text)?.masked().to_string();
         // SAFETY: by contract.
         unsafe { copy_out(&masked, buf, buf_len, out_n) }

@@ -472,11 +472,10 @@ pub unsafe extern "C" fn motcua_dossier_decode(
 ) -> motcua_result {
     boundary(|| {
         // SAFETY: readable for `len` bytes by contract.
-        let bytes = unsafe { crate::required(payload, len, dossier::MAX_PAYLOAD_LEN, R::DossierTooLong)? };
+        let input = unsafe { crate::required_str(payload, len, dossier::MAX_PAYLOAD_LEN, R::DossierTooLong)? };
         if out.is_null() {
             return Err(R::NullParameter);
         }
-        let input = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
         let record = dossier::decode(input)?;
         let result = if borrows_only(&record, input) {
             fill(&record)

@@ -364,6 +364,21 @@ unsafe fn required<'a>(
     unsafe { bytes(data.cast(), len, max, too_long) }
 }
 
+/// [`required`], as UTF-8 text (else `NOT_UTF8`).
+///
+/// # Safety
+/// As [`bytes`].
+unsafe fn required_str<'a>(
+    data: *const c_char,
+    len: usize,
+    max: usize,
+    too_long: motcua_result,
+) -> Result<&'a str, motcua_result> {
+    // SAFETY: forwarded to the caller.
+    let bytes = unsafe { required(data, len, max, too_long)? };
+    std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)
+}
+
 /// Writes `value` through an out-pointer checked to be non-NULL.
 ///
 /// # Safety
@@ -554,20 +569,28 @@ impl motcua_text {
 /// filled by this library and not modified since.
 #[no_mangle]
 pub unsafe extern "C" fn motcua_text_free(text: *mut motcua_text) {
-    boundary_or((), || {
-        if text.is_null() {
-            return;
+    // SAFETY: valid, library-filled or zeroed, by contract; `data` and
+    // `len + 1` are those of the boxed slice made in `motcua_text::new`.
+    boundary_or((), || unsafe {
+        if let Some(t) = text.as_mut() {
+            free_slice(&mut t.data, t.len + 1);
+            t.len = 0;
         }
-        // SAFETY: valid, library-filled or zeroed, by contract.
-        let t = unsafe { &mut *text };
-        if !t.data.is_null() {
-            let slice = std::ptr::slice_from_raw_parts_mut(t.data.cast::<u8>(), t.len + 1);
-            // SAFETY: `data` and `len + 1` are those of the boxed slice made in `motcua_text::new`.
-            drop(unsafe { Box::from_raw(slice) });
-        }
-        t.data = std::ptr::null_mut();
-        t.len = 0;
     })
+}
+
+/// Frees a boxed byte slice given as a pointer and its length, and sets the
+/// pointer to NULL (nothing for NULL).
+///
+/// # Safety
+/// `*data` NULL or from `Box::<[u8]>::into_raw` of a slice of `len` bytes.
+unsafe fn free_slice<T>(data: &mut *mut T, len: usize) {
+    if !data.is_null() {
+        let slice = std::ptr::slice_from_raw_parts_mut(data.cast::<u8>(), len);
+        // SAFETY: by contract, the slice `Box::into_raw` gave.
+        drop(unsafe { Box::from_raw(slice) });
+    }
+    *data = std::ptr::null_mut();
 }
 
 /// Bytes the library allocated (a PNG image). Free with `motcua_bytes_free`.
@@ -599,19 +622,13 @@ impl motcua_bytes {
 /// filled by this library and not modified since.
 #[no_mangle]
 pub unsafe extern "C" fn motcua_bytes_free(bytes: *mut motcua_bytes) {
-    boundary_or((), || {
-        if bytes.is_null() {
-            return;
+    // SAFETY: valid, library-filled or zeroed, by contract; `data` and
+    // `len` are those of the boxed slice made in `motcua_bytes::new`.
+    boundary_or((), || unsafe {
+        if let Some(b) = bytes.as_mut() {
+            free_slice(&mut b.data, b.len);
+            b.len = 0;
         }
-        // SAFETY: valid, library-filled or zeroed, by contract.
-        let b = unsafe { &mut *bytes };
-        if !b.data.is_null() {
-            let slice = std::ptr::slice_from_raw_parts_mut(b.data, b.len);
-            // SAFETY: `data` and `len` are those of the boxed slice made in `motcua_bytes::new`.
-            drop(unsafe { Box::from_raw(slice) });
-        }
-        b.data = std::ptr::null_mut();
-        b.len = 0;
     })
 }
 

@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use motcua_core::qr::{self, Ecc, Qr, QrOptions, SvgOptions};
 
-use crate::{boundary, boundary_or, motcua_bytes, motcua_result, motcua_str, motcua_text, required, write_out, R};
+use crate::{boundary, boundary_or, motcua_bytes, motcua_result, motcua_str, motcua_text, required_str, write_out, R};
 
 /// Error-correction level of a QR code.
 #[repr(u32)]
@@ -81,11 +81,10 @@ pub unsafe extern "C" fn motcua_qr_encode(
 ) -> motcua_result {
     boundary(|| {
         // SAFETY: readable by contract.
-        let bytes = unsafe { required(text, len, qr::MAX_TEXT_LEN, R::QrTooLong)? };
+        let text = unsafe { required_str(text, len, qr::MAX_TEXT_LEN, R::QrTooLong)? };
         if out.is_null() {
             return Err(R::NullParameter);
         }
-        let text = std::str::from_utf8(bytes).map_err(|_| R::NotUtf8)?;
         let mut options = QrOptions::default();
         if !opts.is_null() {
             // SAFETY: readable by contract.

@@ -10,17 +10,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "samples.h"
 
 #define THREADS 8
 
-static const motcua_date TODAY = {2026, 11, 23};
-static const char A[] =
-    "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
-static const char A_MOJIBAKE[] =
-    "001090123456|123456789|Nguy\xc3\xa1\xc2\xbb\xe2\x80\xa6n V\xc3\x84\xc6\x92n A|01011990|Nam|"
-    "S\xc3\xa1\xc2\xbb\xe2\x80\x98 1 Ph\xc3\xa1\xc2\xbb\xe2\x80\x98 X, Ph\xc3\x86\xc2\xb0\xc3\xa1"
-    "\xc2\xbb\xc2\x9dng Y, Qu\xc3\xa1\xc2\xba\xc2\xadn Z, H\xc3\x83\xc2\xa0 N\xc3\xa1\xc2\xbb\xe2"
-    "\x84\xa2i|15042021";
 static const char BAD_SEX[] =
     "001190123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
 static const char DOSSIER[] = "38.98.H29-210519-0003";
@@ -32,8 +25,6 @@ struct job {
     int wrong; /* results that differ from the single-threaded answer */
 };
 
-#define EQ(s, lit) ((s).len == strlen(lit) && memcmp((s).data, (lit), (s).len) == 0)
-
 static void *work(void *arg) {
     struct job *job = arg;
     char msg[MOTCUA_MESSAGE_MAX];
@@ -44,12 +35,12 @@ static void *work(void *arg) {
         char own[sizeof A + 4];
         snprintf(own, sizeof own, "%s%s", A, (i + job->id) % 2 ? "\r\n" : "");
         if (motcua_cccd_parse_scanned(own, strlen(own), &TODAY, &card) != MOTCUA_RESULT_OK ||
-            !EQ(card.name, "Nguyễn Văn A") || card.owns_text) {
+            !STR_EQ(card.name, "Nguyễn Văn A") || card.owns_text) {
             job->wrong++;
         }
         motcua_card_free(&card);
         if (motcua_cccd_parse_scanned(A_MOJIBAKE, strlen(A_MOJIBAKE), &TODAY, &card) != MOTCUA_RESULT_OK ||
-            !EQ(card.address, "Số 1 Phố X, Phường Y, Quận Z, Hà Nội") || !card.owns_text) {
+            !STR_EQ(card.address, "Số 1 Phố X, Phường Y, Quận Z, Hà Nội") || !card.owns_text) {
             job->wrong++;
         }
         motcua_card_free(&card);
