@@ -843,9 +843,10 @@ typedef struct motcua_appointment {
      */
     struct motcua_date date;
     /**
-     * `hour` and `minute` are set.
+     * Non-zero: `hour` and `minute` are set. (A byte, not `bool`, so that
+     * any value a C caller stores is valid.)
      */
-    bool has_time;
+    uint8_t has_time;
     /**
      * 0–23.
      */
@@ -861,7 +862,9 @@ typedef struct motcua_appointment {
  * `motcua_dossier_encode`, and `motcua_dossier.fields` after decoding.
  *
  * Texts are UTF-8 views; an absent text is `{NULL, 0}` (input) or empty
- * (output). Dates are in Vietnam's time (+07:00).
+ * (output). Dates are in Vietnam's time (+07:00). Every field takes any
+ * bit pattern (enumerations and flags are integers), so no input can make
+ * the library misread the struct.
  */
 typedef struct motcua_dossier_fields {
     /**
@@ -974,9 +977,9 @@ typedef struct motcua_qr_options {
      */
     uint32_t ecc;
     /**
-     * Raise the level when the data still fits the same version.
+     * Non-zero: raise the level when the data still fits the same version.
      */
-    bool boost_ecc;
+    uint8_t boost_ecc;
     /**
      * Smallest version, 1–40.
      */

@@ -69,7 +69,7 @@ class DateTime(ctypes.Structure):
 
 
 class Appointment(ctypes.Structure):
-    _fields_ = [("date", Date), ("has_time", ctypes.c_bool), ("hour", ctypes.c_uint8), ("minute", ctypes.c_uint8)]
+    _fields_ = [("date", Date), ("has_time", ctypes.c_uint8), ("hour", ctypes.c_uint8), ("minute", ctypes.c_uint8)]
 
 
 class DossierFields(ctypes.Structure):

@@ -125,8 +125,9 @@ pub struct motcua_datetime {
 pub struct motcua_appointment {
     /// The date; year 0 = no appointment.
     pub date: motcua_date,
-    /// `hour` and `minute` are set.
-    pub has_time: bool,
+    /// Non-zero: `hour` and `minute` are set. (A byte, not `bool`, so that
+    /// any value a C caller stores is valid.)
+    pub has_time: u8,
     /// 0–23.
     pub hour: u8,
     /// 0–59.
@@ -137,7 +138,9 @@ pub struct motcua_appointment {
 /// `motcua_dossier_encode`, and `motcua_dossier.fields` after decoding.
 ///
 /// Texts are UTF-8 views; an absent text is `{NULL, 0}` (input) or empty
-/// (output). Dates are in Vietnam's time (+07:00).
+/// (output). Dates are in Vietnam's time (+07:00). Every field takes any
+/// bit pattern (enumerations and flags are integers), so no input can make
+/// the library misread the struct.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct motcua_dossier_fields {
@@ -243,8 +246,8 @@ unsafe fn record<'a>(f: &motcua_dossier_fields) -> Result<Record<'a>, motcua_res
         let a = f.appointment;
         let bad = date_invalid(Field::Appointment);
         let time = match a.has_time {
-            true => Some(NaiveTime::from_hms_opt(a.hour.into(), a.minute.into(), 0).ok_or(bad)?),
-            false => None,
+            0 => None,
+            _ => Some(NaiveTime::from_hms_opt(a.hour.into(), a.minute.into(), 0).ok_or(bad)?),
         };
         Some(Appointment {
             date: a.date.to_naive(bad)?,
@@ -386,7 +389,7 @@ fn fill(r: &Record<'_>) -> motcua_dossier {
         });
     let appointment = r.appointment.map_or_else(Default::default, |a| motcua_appointment {
         date: motcua_date::of(a.date),
-        has_time: a.time.is_some(),
+        has_time: u8::from(a.time.is_some()),
         hour: a.time.map_or(0, |t| t.hour() as u8),
         minute: a.time.map_or(0, |t| t.minute() as u8),
     });

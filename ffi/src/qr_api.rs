@@ -28,8 +28,8 @@ pub enum motcua_ecc {
 pub struct motcua_qr_options {
     /// The minimum level, a `MOTCUA_ECC_*` value.
     pub ecc: u32,
-    /// Raise the level when the data still fits the same version.
-    pub boost_ecc: bool,
+    /// Non-zero: raise the level when the data still fits the same version.
+    pub boost_ecc: u8,
     /// Smallest version, 1–40.
     pub min_version: u8,
     /// Largest version, 1–40; text that does not fit is `QR_TOO_LONG`.
@@ -91,7 +91,7 @@ pub unsafe extern "C" fn motcua_qr_encode(
             let o = unsafe { *opts };
             options = QrOptions {
                 ecc: ecc(o.ecc)?,
-                boost_ecc: o.boost_ecc,
+                boost_ecc: o.boost_ecc != 0,
                 min_version: o.min_version,
                 max_version: o.max_version,
             };

@@ -441,7 +441,7 @@ static motcua_dossier_fields receipt(void) {
     f.appointment.date.year = 2026;
     f.appointment.date.month = 11;
     f.appointment.date.day = 27;
-    f.appointment.has_time = true;
+    f.appointment.has_time = 1;
     f.appointment.hour = 14;
     return f;
 }
@@ -611,6 +611,15 @@ static void test_dossier_errors(void) {
         CHECK(got == cases[i].want);
         CHECK(out.data == NULL); /* never written on error */
     }
+    /* Garbage structs are errors, never misread: every field is an integer
+     * or a (pointer, length) whose length is checked first. */
+    memset(&f, 0xff, sizeof f);
+    CHECK(motcua_dossier_encode(&f, NULL, &out) == MOTCUA_RESULT_DOSSIER_TOO_LONG);
+    f = receipt();
+    f.appointment.has_time = 0xA5; /* any non-zero byte means "has a time" */
+    REQUIRE(motcua_dossier_encode(&f, NULL, &out) == MOTCUA_RESULT_OK);
+    CHECK(strstr(out.data, "/HN:2611271400") != NULL);
+    motcua_text_free(&out);
     f = receipt();
     motcua_encode_options opts = {S("http://insecure.example.vn/"), MOTCUA_PRIVACY_FULL};
     CHECK(motcua_dossier_encode(&f, &opts, &out) == MOTCUA_RESULT_DOSSIER_BASE_URL_INVALID);
@@ -711,11 +720,22 @@ static void test_qr(void) {
     motcua_text_free(&payload);
 
     /* Options and limits. */
-    motcua_qr_options o = {MOTCUA_ECC_HIGH, false, 1, 40};
+    motcua_qr_options o = {MOTCUA_ECC_HIGH, 0, 1, 40};
     CHECK(motcua_qr_encode("MOTCUA", 6, &o, &qr) == MOTCUA_RESULT_OK);
     CHECK(motcua_qr_version(qr) == 1 && motcua_qr_ecc(qr) == MOTCUA_ECC_HIGH);
     motcua_qr_free(qr);
     qr = NULL;
+    o.boost_ecc = 0x80; /* non-zero: boost */
+    o.ecc = MOTCUA_ECC_LOW;
+    CHECK(motcua_qr_encode("MOTCUA", 6, &o, &qr) == MOTCUA_RESULT_OK);
+    CHECK(motcua_qr_version(qr) == 1 && motcua_qr_ecc(qr) == MOTCUA_ECC_HIGH);
+    motcua_qr_free(qr);
+    qr = NULL;
+    memset(&o, 0xff, sizeof o);
+    CHECK(motcua_qr_encode("MOTCUA", 6, &o, &qr) == MOTCUA_RESULT_INVALID_ARGUMENT && qr == NULL);
+    o.boost_ecc = 0;
+    o.min_version = 1;
+    o.max_version = 40;
     o.ecc = 4;
     CHECK(motcua_qr_encode("MOTCUA", 6, &o, &qr) == MOTCUA_RESULT_INVALID_ARGUMENT && qr == NULL);
     o.ecc = MOTCUA_ECC_LOW;
