@@ -435,11 +435,7 @@ pub unsafe extern "C" fn motcua_repair_message(repair: u32, lang: u32, out: *mut
             .into_iter()
             .find(|r| repair_bit(*r) == repair)
             .ok_or(R::InvalidArgument)?;
-        let text = match lang {
-            0 => r.message(),
-            1 => r.message_vi(),
-            _ => return Err(R::InvalidArgument),
-        };
+        let text = crate::in_lang(lang, r.message(), r.message_vi())?;
         // SAFETY: by contract.
         unsafe { write_out(out, motcua_str::of(text)) }
     })

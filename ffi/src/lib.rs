@@ -277,6 +277,16 @@ pub enum motcua_lang {
     Vi = 1,
 }
 
+/// The English or Vietnamese one of two texts, by a `motcua_lang` value
+/// (anything else is `INVALID_ARGUMENT`).
+fn in_lang<T>(lang: u32, en: T, vi: T) -> Result<T, motcua_result> {
+    match lang {
+        0 => Ok(en),
+        1 => Ok(vi),
+        _ => Err(R::InvalidArgument),
+    }
+}
+
 /// A borrowed UTF-8 text: `len` bytes at `data`, **not** NUL-terminated
 /// (print it with `printf("%.*s", (int)s.len, s.data)`). As an output,
 /// `data` is never NULL (an absent text is an empty one); as an input,
@@ -466,11 +476,7 @@ pub unsafe extern "C" fn motcua_error_message(
             return Err(R::NullParameter);
         }
         let (en, vi) = message(result).ok_or(R::InvalidArgument)?;
-        let text = match lang {
-            0 => en,
-            1 => vi,
-            _ => return Err(R::InvalidArgument),
-        };
+        let text = in_lang(lang, en, vi)?;
         // SAFETY: `buf` valid for `len` bytes, `out_n` for one write, by contract.
         unsafe { copy_out(&text, buf, len, out_n) }
     })

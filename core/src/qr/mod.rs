@@ -194,12 +194,13 @@ pub fn encode(text: &str, opts: &QrOptions) -> Result<Qr, Error> {
     if !(1..=40).contains(&lo) || !(1..=40).contains(&hi) || lo > hi {
         return Err(Error::VersionRange);
     }
+    let too_long = Error::TooLong {
+        max_version: hi,
+        ecc: opts.ecc.letter(),
+    };
     if text.len() > MAX_TEXT_LEN {
         // Cannot fit any version: fail before segmenting a huge input.
-        return Err(Error::TooLong {
-            max_version: hi,
-            ecc: opts.ecc.letter(),
-        });
+        return Err(too_long);
     }
     let ecl = opts.ecc.to_qrcodegen();
     // Segment costs change with the character-count widths: versions 1–9,
@@ -217,10 +218,7 @@ pub fn encode(text: &str, opts: &QrOptions) -> Result<Qr, Error> {
             return Ok(Qr { code, data_bits });
         }
     }
-    Err(Error::TooLong {
-        max_version: hi,
-        ecc: opts.ecc.letter(),
-    })
+    Err(too_long)
 }
 
 /// SVG output options.
