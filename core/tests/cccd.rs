@@ -602,3 +602,35 @@ fn readme_documents_every_error_and_repair_code() {
         );
     }
 }
+
+/// The repair's Windows-1252 table is the WHATWG mapping: garbling agrees
+/// with encoding_rs's decoder on text whose UTF-8 uses every byte UTF-8 can
+/// contain, and the repair undoes it.
+#[test]
+fn windows_1252_table_matches_encoding_rs() {
+    use encoding_rs::WINDOWS_1252;
+    // U+0001–U+07FF: every 1- and 2-byte sequence (bytes 01–7F, C2–DF, 80–BF);
+    // then leads E0–EF and F0–F4.
+    let mut text: String = (1..0x800).filter_map(char::from_u32).collect();
+    text.extend((0..16u32).filter_map(|k| char::from_u32((k << 12).max(0x800))));
+    text.extend(
+        [0x10000, 0x40000, 0x80000, 0xC0000, 0x100000]
+            .into_iter()
+            .filter_map(char::from_u32),
+    );
+    let all: Vec<u8> = text.bytes().collect();
+    for b in (0x01..=0x7F).chain(0x80..=0xBF).chain(0xC2..=0xF4) {
+        assert!(all.contains(&b), "{b:#04x} not covered");
+    }
+    let ours = motcua::cccd::garble_as_windows1252(&text);
+    assert_eq!(ours, WINDOWS_1252.decode_without_bom_handling(text.as_bytes()).0);
+    // The repair undoes it, in the name field of a card.
+    for c in text.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()) {
+        let payload = format!("001090123456||Nguy{c}n Văn A|01011990|Nam|Hà Nội|15042021");
+        let garbled = motcua::cccd::garble_as_windows1252(&payload);
+        let fixed = motcua::cccd::repair(&garbled).expect("repairable");
+        // NFC may compose c with what follows; compare normalised forms.
+        use unicode_normalization::UnicodeNormalization;
+        assert_eq!(fixed.text(), payload.nfc().collect::<String>(), "{c:?}");
+    }
+}

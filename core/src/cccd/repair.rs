@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
-use encoding_rs::{EncoderResult, WINDOWS_1252};
 use unicode_normalization::UnicodeNormalization;
 
 use super::scan::{scan, Scan};
@@ -171,7 +170,7 @@ const SUFFIX: [char; 3] = ['\r', '\n', '\t'];
 /// point: repairing it again changes nothing.
 ///
 /// Mojibake is repaired only when the whole text re-encodes to single bytes
-/// (Windows-1252 with the WHATWG mapping via `encoding_rs`, or ISO-8859-1)
+/// (Windows-1252 with the WHATWG mapping, or ISO-8859-1)
 /// and those decode as strict UTF-8. When it looks like mojibake but bytes
 /// were lost, the result is [`Error::MojibakeUnrecoverable`]: a rescan,
 /// never a guess.
@@ -299,30 +298,50 @@ fn mojibake(s: &str) -> Mojibake {
     }
 }
 
+/// Windows-1252 bytes 0x80–0x9F as characters (the WHATWG mapping, which
+/// maps the 5 bytes the code page leaves undefined — 0x81 0x8D 0x8F 0x90
+/// 0x9D — to the C1 control of the same value). Every other byte is the
+/// character of the same value, as in ISO-8859-1.
+///
+/// A table rather than `encoding_rs`: its `Encoding` dispatches over all
+/// 40 WHATWG encodings, which links every CJK table into a program that
+/// needs these 32 characters (137 KB of the 325 KB gzipped `.wasm`). A test
+/// checks the table against `encoding_rs` for all 256 bytes.
+const CP1252_80_9F: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', //
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// The Windows-1252 character of `byte`.
+fn cp1252_char(byte: u8) -> char {
+    let high = usize::from(byte).checked_sub(0x80).and_then(|i| CP1252_80_9F.get(i));
+    high.copied().unwrap_or(char::from(byte))
+}
+
+/// The Windows-1252 byte of `c`, if it has one.
+fn cp1252_byte(c: char) -> Option<u8> {
+    match u8::try_from(u32::from(c)) {
+        // U+0080–U+009F: the C1 controls are ISO-8859-1's bytes of the same
+        // value (and WHATWG's for the 5 undefined ones).
+        Ok(b) => Some(b),
+        Err(_) => (0x80..=0x9F_u8).find(|&b| cp1252_char(b) == c),
+    }
+}
+
 /// The bytes a wrong-code-page host turned into `s`: U+0000–U+00FF are the
 /// byte of the same value (ISO-8859-1, and the 5 bytes Windows-1252 leaves
-/// undefined, which WHATWG maps to C1 controls); any other character is
-/// encoded as Windows-1252 by `encoding_rs` (`…` → 0x85, `€` → 0x80, …). The
-/// two code pages never disagree about a byte, so one pass undoes either.
-/// The flag says some character fitted neither (it became `?`).
+/// undefined), the 27 other Windows-1252 characters their byte (`…` → 0x85,
+/// `€` → 0x80, …). The two code pages never disagree about a byte, so one
+/// pass undoes either. The flag says some character fitted neither (it
+/// became `?`).
 fn to_single_bytes(s: &str) -> (Vec<u8>, bool) {
     let mut out = Vec::with_capacity(s.len());
     let mut unmappable = false;
-    let mut encoder = WINDOWS_1252.new_encoder();
     for c in s.chars() {
-        if let Ok(b) = u8::try_from(u32::from(c)) {
-            out.push(b);
-            continue;
-        }
-        let mut utf8 = [0; 4];
-        let mut byte = [0; 1];
-        match encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut byte, false) {
-            (EncoderResult::InputEmpty, _, 1) => out.extend_from_slice(&byte),
-            _ => {
-                unmappable = true;
-                out.push(b'?');
-            }
-        }
+        out.push(cp1252_byte(c).unwrap_or_else(|| {
+            unmappable = true;
+            b'?'
+        }));
     }
     (out, unmappable)
 }
@@ -349,5 +368,5 @@ fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
 /// UTF-8 bytes, each typed as its Windows-1252 character (WHATWG mapping).
 /// For tests, demos and fixtures; [`repair`] undoes it exactly.
 pub fn garble_as_windows1252(s: &str) -> String {
-    WINDOWS_1252.decode_without_bom_handling(s.as_bytes()).0.into_owned()
+    s.bytes().map(cp1252_char).collect()
 }
