@@ -126,7 +126,7 @@ enum motcua_result
      */
     MOTCUA_RESULT_CCCD_OLD_ID_INVALID = 110,
     /**
-     * CCCD: the name is empty or has digits or control characters (`name_invalid`).
+     * CCCD: the name is empty or has digits, control characters or U+FFFD (`name_invalid`).
      */
     MOTCUA_RESULT_CCCD_NAME_INVALID = 111,
     /**
@@ -142,7 +142,7 @@ enum motcua_result
      */
     MOTCUA_RESULT_CCCD_SEX_INVALID = 114,
     /**
-     * CCCD: the address is empty or has control characters (`address_invalid`).
+     * CCCD: the address is empty or has control characters or U+FFFD (`address_invalid`).
      */
     MOTCUA_RESULT_CCCD_ADDRESS_INVALID = 115,
     /**
@@ -162,7 +162,7 @@ enum motcua_result
      */
     MOTCUA_RESULT_CCCD_ISSUE_DATE_BEFORE_CCCD = 119,
     /**
-     * CCCD: an extra field of a 2024 card has control characters (`extra_field_invalid`).
+     * CCCD: an extra field of a 2024 card has control characters or U+FFFD (`extra_field_invalid`).
      */
     MOTCUA_RESULT_CCCD_EXTRA_FIELD_INVALID = 120,
     /**

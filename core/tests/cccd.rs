@@ -634,3 +634,21 @@ fn windows_1252_table_matches_encoding_rs() {
         assert_eq!(fixed.text(), payload.nfc().collect::<String>(), "{c:?}");
     }
 }
+
+/// U+FFFD means a decoder before us lost bytes ("Nguy�n"): the field is
+/// invalid, on the strict and the scanner path, never accepted as a name.
+#[test]
+fn replacement_character_is_refused() {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let a = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Hà Nội|15042021";
+    for (from, to, want) in [
+        ("Nguyễn", "Nguy\u{FFFD}n", "name_invalid"),
+        ("Phố X", "Ph\u{FFFD} X", "address_invalid"),
+        ("15042021", "15042021||\u{FFFD}||", "extra_field_invalid"),
+    ] {
+        let p = a.replace(from, to);
+        assert_eq!(motcua::cccd::parse_as_of(&p, as_of).unwrap_err().code(), want, "{to:?}");
+        let repaired = motcua::cccd::repair(&p).unwrap();
+        assert_eq!(repaired.parse_as_of(as_of).unwrap_err().code(), want, "{to:?}");
+    }
+}

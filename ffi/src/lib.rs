@@ -83,7 +83,7 @@ pub enum motcua_result {
     CccdIdBirthYearMismatch = 109,
     /// CCCD: the old ID (CMND) is not 9 digits (`old_id_invalid`).
     CccdOldIdInvalid = 110,
-    /// CCCD: the name is empty or has digits or control characters (`name_invalid`).
+    /// CCCD: the name is empty or has digits, control characters or U+FFFD (`name_invalid`).
     CccdNameInvalid = 111,
     /// CCCD: the birth date is not a real ddMMyyyy date (`birth_date_invalid`).
     CccdBirthDateInvalid = 112,
@@ -91,7 +91,7 @@ pub enum motcua_result {
     CccdBirthDateInFuture = 113,
     /// CCCD: the sex is neither `Nam` nor `Nữ` (`sex_invalid`).
     CccdSexInvalid = 114,
-    /// CCCD: the address is empty or has control characters (`address_invalid`).
+    /// CCCD: the address is empty or has control characters or U+FFFD (`address_invalid`).
     CccdAddressInvalid = 115,
     /// CCCD: the issue date is not a real ddMMyyyy date (`issue_date_invalid`).
     CccdIssueDateInvalid = 116,
@@ -101,7 +101,7 @@ pub enum motcua_result {
     CccdIssueDateInFuture = 118,
     /// CCCD: issued before 2016, when 12-digit cards began (`issue_date_before_cccd`).
     CccdIssueDateBeforeCccd = 119,
-    /// CCCD: an extra field of a 2024 card has control characters (`extra_field_invalid`).
+    /// CCCD: an extra field of a 2024 card has control characters or U+FFFD (`extra_field_invalid`).
     CccdExtraFieldInvalid = 120,
 
     /// Dossier: a required field is absent (`field_missing`).

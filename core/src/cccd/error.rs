@@ -59,8 +59,9 @@ pub enum Error {
     /// The old ID (CMND) is not 9 ASCII digits.
     #[error("the old ID number (CMND) must be exactly 9 digits")]
     OldIdInvalid,
-    /// The name is empty, has no letter, or contains digits or control characters.
-    #[error("the name is empty or contains digits or control characters")]
+    /// The name is empty, has no letter, or contains digits, control
+    /// characters or U+FFFD (bytes a decoder before us lost).
+    #[error("the name is empty or contains digits, control characters or replacement characters (U+FFFD)")]
     NameInvalid,
     /// The date of birth is not a real `ddMMyyyy` date.
     #[error("the date of birth is not a real date in ddMMyyyy form")]
@@ -71,8 +72,8 @@ pub enum Error {
     /// Field 5 is neither `Nam` nor `Nữ`.
     #[error("the sex field must be 'Nam' or 'Nữ'")]
     SexInvalid,
-    /// The address is empty or contains control characters.
-    #[error("the permanent address is empty or contains control characters")]
+    /// The address is empty or contains control characters or U+FFFD.
+    #[error("the permanent address is empty or contains control characters or replacement characters (U+FFFD)")]
     AddressInvalid,
     /// The issue date is not a real `ddMMyyyy` date.
     #[error("the issue date is not a real date in ddMMyyyy form")]
@@ -86,8 +87,8 @@ pub enum Error {
     /// Issued before 2016, when 12-digit citizen ID cards began.
     #[error("the issue date is before 2016, when 12-digit citizen ID cards began")]
     IssueDateBeforeCccd,
-    /// One of the 4 extra fields of a 2024 card contains control characters.
-    #[error("an extra field of the 2024 card contains control characters")]
+    /// One of the 4 extra fields of a 2024 card contains control characters or U+FFFD.
+    #[error("an extra field of the 2024 card contains control characters or replacement characters (U+FFFD)")]
     ExtraFieldInvalid,
 }
 
@@ -216,18 +217,18 @@ impl Error {
                 "Chữ số thế kỷ và năm sinh trong số định danh không khớp với ngày sinh".into()
             }
             Error::OldIdInvalid => "Số CMND cũ phải gồm đúng 9 chữ số".into(),
-            Error::NameInvalid => "Họ và tên trống hoặc chứa chữ số hay ký tự điều khiển".into(),
+            Error::NameInvalid => "Họ và tên trống hoặc chứa chữ số, ký tự điều khiển hay ký tự lỗi (U+FFFD)".into(),
             Error::BirthDateInvalid => "Ngày sinh không phải ngày hợp lệ dạng ddMMyyyy".into(),
             Error::BirthDateInFuture => "Ngày sinh ở tương lai".into(),
             Error::SexInvalid => "Giới tính phải là 'Nam' hoặc 'Nữ'".into(),
-            Error::AddressInvalid => "Nơi thường trú trống hoặc chứa ký tự điều khiển".into(),
+            Error::AddressInvalid => "Nơi thường trú trống hoặc chứa ký tự điều khiển hay ký tự lỗi (U+FFFD)".into(),
             Error::IssueDateInvalid => "Ngày cấp không phải ngày hợp lệ dạng ddMMyyyy".into(),
             Error::IssueDateBeforeBirth => "Ngày cấp trước ngày sinh".into(),
             Error::IssueDateInFuture => "Ngày cấp ở tương lai".into(),
             Error::IssueDateBeforeCccd => {
                 "Ngày cấp trước năm 2016, khi bắt đầu cấp thẻ căn cước công dân 12 số".into()
             }
-            Error::ExtraFieldInvalid => "Trường bổ sung của thẻ 2024 chứa ký tự điều khiển".into(),
+            Error::ExtraFieldInvalid => "Trường bổ sung của thẻ 2024 chứa ký tự điều khiển hay ký tự lỗi (U+FFFD)".into(),
         }
     }
 }

@@ -196,8 +196,11 @@ pub(crate) fn parse_scanned<'a>(text: &'a str, sc: &scan::Scan, as_of: NaiveDate
     };
     let [id, old_id, name, birth, sex, address, issue, e0, e1, e2, e3] = f;
     // Control characters are rare: look for them per field only when the
-    // scan saw one.
-    let has_control = |s: &str| sc.control && s.chars().any(char::is_control);
+    // scan saw one. U+FFFD (a decoder before us lost bytes: "Nguy�n") is
+    // outside the scan's fast ranges, so it sets `nfc_unsure`.
+    let has_control = |s: &str| {
+        (sc.control && s.chars().any(char::is_control)) || (sc.nfc_unsure && s.contains(char::REPLACEMENT_CHARACTER))
+    };
 
     let id = validate_id(id)?;
     let old_id = match old_id {
