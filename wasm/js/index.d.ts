@@ -1,0 +1,2 @@
+// The module is ready when the import resolves (top-level await).
+export * from "./motcua.js";

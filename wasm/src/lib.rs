@@ -1,0 +1,538 @@
+//! JavaScript/TypeScript bindings of [`motcua`], built with wasm-bindgen
+//! into the npm package `motcua` (see `wasm/README.md`).
+//!
+//! Thin: each function turns JS values into the core's types, calls the
+//! core, and turns the answer into plain JS objects whose field names are
+//! the CLI's JSON contract. The TypeScript types are in `types.d.ts`
+//! (emitted into the package's `.d.ts`).
+//!
+//! Errors are thrown as JS `Error` objects named `MotcuaError`, with the
+//! core's stable `code`, the English `message` and the Vietnamese
+//! `messageVi` (and `field` for dossier errors). Like the core's messages,
+//! they never contain the input's text.
+#![deny(missing_docs)]
+
+use chrono::NaiveDate;
+use motcua::cccd::{self, Card, CmndLink, Repair, Repairs};
+use motcua::{dossier, qr};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+// The types, and the signatures of the functions with an optional options
+// argument (`skip_typescript` below: wasm-bindgen would make it required).
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// The package's version (the workspace version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+// ---------------------------------------------------------------- errors
+
+/// A thrown `MotcuaError`.
+fn js_error(code: &str, message: &str, message_vi: &str, field: Option<&str>) -> JsValue {
+    let e = js_sys::Error::new(message);
+    e.set_name("MotcuaError");
+    let set = |key: &str, value: &str| {
+        // Reflect.set on a fresh, extensible Error cannot fail.
+        let _ = js_sys::Reflect::set(&e, &JsValue::from_str(key), &JsValue::from_str(value));
+    };
+    set("code", code);
+    set("messageVi", message_vi);
+    if let Some(f) = field {
+        set("field", f);
+    }
+    e.into()
+}
+
+fn cccd_error(e: cccd::Error) -> JsValue {
+    js_error(e.code(), &e.to_string(), &e.message_vi(), None)
+}
+
+fn dossier_error(e: dossier::Error) -> JsValue {
+    js_error(
+        e.code(),
+        &e.message(),
+        &e.message_vi(),
+        e.field().map(dossier::Field::name),
+    )
+}
+
+fn qr_error(e: qr::Error) -> JsValue {
+    js_error(e.code(), &e.message(), &e.message_vi(), None)
+}
+
+/// The binding's own error: an argument of the wrong shape. The message
+/// names the argument, not its value (which may be personal data).
+fn invalid_argument(name: &str) -> JsValue {
+    js_error(
+        "invalid_argument",
+        &format!("`{name}` is not of the expected type or shape (see the TypeScript types)"),
+        &format!("Tham số `{name}` không đúng kiểu hoặc cấu trúc (xem kiểu TypeScript)"),
+        None,
+    )
+}
+
+/// `invalid_argument`'s messages, for [`error_message`].
+const INVALID_ARGUMENT: (&str, &str) = (
+    "an argument is not of the expected type or shape (see the TypeScript types)",
+    "Tham số không đúng kiểu hoặc cấu trúc (xem kiểu TypeScript)",
+);
+
+/// True when `e` is an error thrown by this package.
+#[wasm_bindgen(js_name = isMotcuaError, unchecked_return_type = "e is MotcuaError")]
+pub fn is_motcua_error(#[wasm_bindgen(unchecked_param_type = "unknown")] e: JsValue) -> bool {
+    e.dyn_ref::<js_sys::Error>()
+        .is_some_and(|err| err.name() == "MotcuaError")
+}
+
+/// Reads an optional options object (`undefined`/`null` = defaults). A key
+/// not in `known` (a typo such as `asof`) is an error, not silently ignored.
+fn options<T: for<'de> Deserialize<'de> + Default>(value: JsValue, name: &str, known: &[&str]) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let object = value
+        .dyn_ref::<js_sys::Object>()
+        .ok_or_else(|| invalid_argument(name))?;
+    let keys = js_sys::Object::keys(object);
+    if keys
+        .iter()
+        .any(|k| k.as_string().is_none_or(|k| !known.contains(&k.as_str())))
+    {
+        return Err(invalid_argument(name));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|_| invalid_argument(name))
+}
+
+/// Plain JS objects (`null` for `None`, objects for maps) like `JSON.parse` gives.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+// ------------------------------------------------------------------ CCCD
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct CardOptions {
+    as_of: Option<String>,
+    cmnd: Option<String>,
+}
+
+/// A card as the CLI prints it, without `ok`/`line`/`sample`.
+#[derive(Serialize)]
+struct CardOut<T: Serialize> {
+    #[serde(flatten)]
+    card: T,
+    repairs: Repairs,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cmnd_link: Option<CmndLink>,
+}
+
+#[derive(Clone, Copy)]
+enum Path {
+    Strict,
+    Scanner,
+}
+
+/// Parses (strict or scanner path) and hands the card to `out`.
+fn with_card(
+    input: &str,
+    options_value: JsValue,
+    path: Path,
+    out: impl FnOnce(&Card<'_>, Repairs, Option<CmndLink>) -> Result<JsValue, JsValue>,
+) -> Result<JsValue, JsValue> {
+    let opts: CardOptions = options(options_value, "options", &["asOf", "cmnd"])?;
+    let as_of = match opts.as_of.as_deref() {
+        None => cccd::today_vn(),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| invalid_argument("options.asOf"))?,
+    };
+    let repaired;
+    let (card, repairs) = match path {
+        Path::Strict => (cccd::parse_as_of(input, as_of), Repairs::default()),
+        Path::Scanner => {
+            repaired = cccd::repair(input).map_err(cccd_error)?;
+            (repaired.parse_as_of(as_of), repaired.repairs())
+        }
+    };
+    let card = card.map_err(cccd_error)?;
+    let link = opts
+        .cmnd
+        .as_deref()
+        .map(|c| card.cmnd_link(c))
+        .transpose()
+        .map_err(cccd_error)?;
+    out(&card, repairs, link)
+}
+
+fn full(card: &Card<'_>, repairs: Repairs, cmnd_link: Option<CmndLink>) -> Result<JsValue, JsValue> {
+    to_js(&CardOut {
+        card,
+        repairs,
+        cmnd_link,
+    })
+}
+
+/// Strict parse of a clean payload (no repairs; a payload that needs one
+/// is refused with `needs_repair`). Throws `MotcuaError`.
+#[wasm_bindgen(js_name = parseCard, skip_typescript)]
+pub fn parse_card(payload: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    with_card(payload, options.unwrap_or_default(), Path::Strict, full)
+}
+
+/// The scanner path: repairs what keyboard-wedge scanners break (BOM,
+/// trailing CR/LF/TAB, UTF-8 typed as Windows-1252, NFD), reports each
+/// repair in `repairs`, then parses and validates. Throws `MotcuaError`.
+#[wasm_bindgen(js_name = scanCard, skip_typescript)]
+pub fn scan_card(input: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    with_card(input, options.unwrap_or_default(), Path::Scanner, full)
+}
+
+/// [`scan_card`], masked for copies that leave the office.
+#[wasm_bindgen(js_name = scanCardMasked, skip_typescript)]
+pub fn scan_card_masked(input: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    with_card(
+        input,
+        options.unwrap_or_default(),
+        Path::Scanner,
+        |card, repairs, cmnd_link| {
+            to_js(&CardOut {
+                card: card.masked(),
+                repairs,
+                cmnd_link,
+            })
+        },
+    )
+}
+
+#[derive(Serialize)]
+struct IdInfo {
+    masked: String,
+    province_code: String,
+    province: Option<&'static str>,
+    born_abroad: bool,
+    century: u16,
+    sex: &'static str,
+    birth_year: u16,
+}
+
+/// Checks a standalone 12-digit ID number (typed into a form field):
+/// digits, province or country code. Throws `MotcuaError`.
+#[wasm_bindgen(js_name = validateId, unchecked_return_type = "IdInfo")]
+pub fn validate_id(id: &str) -> Result<JsValue, JsValue> {
+    let id = cccd::validate_id(id).map_err(cccd_error)?;
+    to_js(&IdInfo {
+        masked: id.masked().to_string(),
+        province_code: id.province_code().to_owned(),
+        province: id.province().map(|p| p.name),
+        born_abroad: id.born_abroad(),
+        century: id.century(),
+        sex: id.sex().as_str(),
+        birth_year: id.birth_year(),
+    })
+}
+
+/// Checks an old 9-digit CMND number. Throws `MotcuaError` (`old_id_invalid`).
+#[wasm_bindgen(js_name = validateCmnd)]
+pub fn validate_cmnd(cmnd: &str) -> Result<(), JsValue> {
+    cccd::validate_cmnd(cmnd).map(|_| ()).map_err(cccd_error)
+}
+
+/// `001******456`: an ID number (12 digits) or CMND (9 digits) for logs and
+/// copies. Throws `MotcuaError` when it is neither.
+#[wasm_bindgen(js_name = maskId)]
+pub fn mask_id(id: &str) -> Result<String, JsValue> {
+    match cccd::validate_cmnd(id) {
+        Ok(cmnd) => Ok(cmnd.masked().to_string()),
+        Err(_) => cccd::validate_id(id)
+            .map(|id| id.masked().to_string())
+            .map_err(cccd_error),
+    }
+}
+
+#[derive(Serialize)]
+struct Message {
+    message: String,
+    #[serde(rename = "messageVi")]
+    message_vi: String,
+}
+
+/// The English and Vietnamese messages for an error code alone (any
+/// module's), e.g. to show a code stored earlier; `undefined` for an
+/// unknown code.
+#[wasm_bindgen(js_name = errorMessage, unchecked_return_type = "Message | undefined")]
+pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: &str) -> Result<JsValue, JsValue> {
+    let found = cccd::Error::code_message(code)
+        .or_else(|| dossier::Error::code_message(code))
+        .or_else(|| qr::Error::code_message(code))
+        .or_else(|| {
+            (code == "invalid_argument").then(|| (INVALID_ARGUMENT.0.to_owned(), INVALID_ARGUMENT.1.to_owned()))
+        });
+    match found {
+        Some((message, message_vi)) => to_js(&Message { message, message_vi }),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
+/// The English and Vietnamese description of a repair; `undefined` for an
+/// unknown code.
+#[wasm_bindgen(js_name = repairMessage, unchecked_return_type = "Message | undefined")]
+pub fn repair_message(#[wasm_bindgen(unchecked_param_type = "RepairCode")] code: &str) -> Result<JsValue, JsValue> {
+    match Repair::ALL.into_iter().find(|r| r.code() == code) {
+        Some(r) => to_js(&Message {
+            message: r.message().to_owned(),
+            message_vi: r.message_vi().to_owned(),
+        }),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorCodes {
+    cccd: &'static [&'static str],
+    dossier: &'static [&'static str],
+    qr: &'static [&'static str],
+    binding: [&'static str; 1],
+}
+
+/// Every error code, per module (for UIs that translate or group them).
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCodes")]
+pub fn error_codes() -> Result<JsValue, JsValue> {
+    to_js(&ErrorCodes {
+        cccd: cccd::Error::ALL_CODES,
+        dossier: dossier::Error::ALL_CODES,
+        qr: qr::Error::ALL_CODES,
+        binding: ["invalid_argument"],
+    })
+}
+
+#[derive(Serialize)]
+struct Sample {
+    description: &'static str,
+    payload: String,
+}
+
+/// Synthetic sample payloads (made-up people) as scanners deliver them:
+/// clean, CR LF suffix, a 2024 card, mojibake, NFD.
+#[wasm_bindgen(js_name = cardSamples, unchecked_return_type = "CardSample[]")]
+pub fn card_samples() -> Result<JsValue, JsValue> {
+    let all: Vec<Sample> = cccd::samples()
+        .into_iter()
+        .map(|(description, payload)| Sample { description, payload })
+        .collect();
+    to_js(&all)
+}
+
+/// What a scanner set to the wrong code page types for `text`: its UTF-8
+/// bytes read as Windows-1252 (for tests and demos of the repair).
+#[wasm_bindgen(js_name = garbleAsWindows1252)]
+pub fn garble_as_windows1252(text: &str) -> String {
+    cccd::garble_as_windows1252(text)
+}
+
+// --------------------------------------------------------------- dossier
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct DossierOptions {
+    base: Option<String>,
+    privacy: Option<PrivacyIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PrivacyIn {
+    Full,
+    Masked,
+    Omitted,
+}
+
+/// Writes a dossier record as a payload v1 URL (docs/dossier-qr.md): a
+/// phone camera opens it as the status-lookup page; `decodeDossier` reads
+/// it back. Throws `MotcuaError`.
+#[wasm_bindgen(js_name = encodeDossier, skip_typescript)]
+pub fn encode_dossier(record: JsValue, options: Option<JsValue>) -> Result<String, JsValue> {
+    let opts: DossierOptions = self::options(options.unwrap_or_default(), "options", &["base", "privacy"])?;
+    let input = dossier::RecordInput::deserialize(serde_wasm_bindgen::Deserializer::from(record))
+        .map_err(|_| invalid_argument("record"))?;
+    let record = input.into_record().map_err(dossier_error)?;
+    let mut enc = dossier::EncodeOptions::default();
+    if let Some(base) = opts.base.as_deref() {
+        enc.base = base;
+    }
+    enc.privacy = match opts.privacy {
+        None | Some(PrivacyIn::Full) => dossier::Privacy::Full,
+        Some(PrivacyIn::Masked) => dossier::Privacy::Masked,
+        Some(PrivacyIn::Omitted) => dossier::Privacy::Omitted,
+    };
+    dossier::encode(&record, &enc).map_err(dossier_error)
+}
+
+/// Reads a dossier QR payload (a payload v1 URL, or a bare dossier code as
+/// a partial record). Throws `MotcuaError`.
+#[wasm_bindgen(js_name = decodeDossier, unchecked_return_type = "DossierRecord")]
+pub fn decode_dossier(payload: &str) -> Result<JsValue, JsValue> {
+    to_js(&dossier::decode(payload).map_err(dossier_error)?)
+}
+
+#[derive(Serialize)]
+struct DossierCodeInfo {
+    unit: String,
+    unit_form: dossier::UnitForm,
+    level1: String,
+    date: String,
+    sequence: u16,
+}
+
+/// Checks a dossier code typed into a form (`000.00.53.H48-261120-0042`):
+/// the receiving unit, the receipt date and the day's sequence number.
+/// Throws `MotcuaError`.
+#[wasm_bindgen(js_name = validateDossierCode, unchecked_return_type = "DossierCodeInfo")]
+pub fn validate_dossier_code(code: &str) -> Result<JsValue, JsValue> {
+    let c = dossier::validate_dossier_code(code).map_err(dossier_error)?;
+    let unit = c.unit();
+    to_js(&DossierCodeInfo {
+        unit: unit.as_str().to_owned(),
+        unit_form: unit.form(),
+        level1: unit.level1().to_owned(),
+        date: c.date().to_string(),
+        sequence: c.sequence(),
+    })
+}
+
+#[derive(Serialize)]
+struct ProcedureCodeInfo<'a> {
+    national: &'a str,
+    unit: Option<&'a str>,
+    extra: Option<&'a str>,
+}
+
+/// Checks a procedure code (`1.001612`, `1.001612.000.00.00.H48`).
+/// Throws `MotcuaError`.
+#[wasm_bindgen(js_name = validateProcedureCode, unchecked_return_type = "ProcedureCodeInfo")]
+pub fn validate_procedure_code(code: &str) -> Result<JsValue, JsValue> {
+    let p = dossier::validate_procedure_code(code).map_err(dossier_error)?;
+    let unit = p.unit();
+    to_js(&ProcedureCodeInfo {
+        national: p.national(),
+        unit: unit.as_ref().map(|u| u.as_str()),
+        extra: p.extra(),
+    })
+}
+
+#[derive(Serialize)]
+struct ApplicantInfo {
+    kind: dossier::ApplicantKind,
+    masked: String,
+}
+
+/// Checks an applicant identifier (a 12-digit ID number, a tax code or a
+/// unit code; a masked one is refused). Throws `MotcuaError`.
+#[wasm_bindgen(js_name = validateApplicant, unchecked_return_type = "ApplicantInfo")]
+pub fn validate_applicant(applicant: &str) -> Result<JsValue, JsValue> {
+    let a = dossier::validate_applicant(applicant).map_err(dossier_error)?;
+    to_js(&ApplicantInfo {
+        kind: a.kind(),
+        masked: a.masked().as_str().to_owned(),
+    })
+}
+
+/// A synthetic receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) for demos.
+#[wasm_bindgen(js_name = sampleReceipt, unchecked_return_type = "DossierRecord")]
+pub fn sample_receipt() -> Result<JsValue, JsValue> {
+    to_js(&dossier::sample_receipt())
+}
+
+// -------------------------------------------------------------------- QR
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct QrOptionsIn {
+    ecc: Option<EccIn>,
+    boost_ecc: Option<bool>,
+    min_version: Option<u8>,
+    max_version: Option<u8>,
+    quiet_zone: Option<u32>,
+    caption: Option<String>,
+    width: Option<String>,
+}
+
+#[derive(Deserialize)]
+enum EccIn {
+    L,
+    M,
+    Q,
+    H,
+}
+
+fn qr_code(text: &str, options: Option<JsValue>) -> Result<(qr::Qr, QrOptionsIn), JsValue> {
+    let o: QrOptionsIn = self::options(
+        options.unwrap_or_default(),
+        "options",
+        &[
+            "ecc",
+            "boostEcc",
+            "minVersion",
+            "maxVersion",
+            "quietZone",
+            "caption",
+            "width",
+        ],
+    )?;
+    let mut q = qr::QrOptions::default();
+    if let Some(ecc) = &o.ecc {
+        q.ecc = match ecc {
+            EccIn::L => qr::Ecc::Low,
+            EccIn::M => qr::Ecc::Medium,
+            EccIn::Q => qr::Ecc::Quartile,
+            EccIn::H => qr::Ecc::High,
+        };
+    }
+    q.boost_ecc = o.boost_ecc.unwrap_or(q.boost_ecc);
+    q.min_version = o.min_version.unwrap_or(q.min_version);
+    q.max_version = o.max_version.unwrap_or(q.max_version);
+    let code = qr::encode(text, &q).map_err(qr_error)?;
+    Ok((code, o))
+}
+
+/// A QR code (ISO/IEC 18004, byte/alphanumeric/numeric segments, the
+/// smallest version that fits) as an SVG document. Throws `MotcuaError`.
+#[wasm_bindgen(js_name = qrSvg, skip_typescript)]
+pub fn qr_svg(text: &str, options: Option<JsValue>) -> Result<String, JsValue> {
+    let (code, o) = qr_code(text, options)?;
+    let mut svg = qr::SvgOptions::default();
+    svg.quiet_zone = o.quiet_zone.unwrap_or(svg.quiet_zone);
+    svg.caption = o.caption.as_deref();
+    svg.width = o.width.as_deref();
+    Ok(code.to_svg(&svg))
+}
+
+#[derive(Serialize)]
+struct QrMatrixOut {
+    size: usize,
+    version: u8,
+    ecc: char,
+}
+
+/// A QR code's modules, for drawing it yourself (canvas, a report
+/// engine). Throws `MotcuaError`.
+#[wasm_bindgen(js_name = qrMatrix, skip_typescript)]
+pub fn qr_matrix(text: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let (code, _) = qr_code(text, options)?;
+    let out = to_js(&QrMatrixOut {
+        size: code.size(),
+        version: code.version(),
+        ecc: code.ecc().letter(),
+    })?;
+    let modules: Vec<u8> = code.matrix().into_iter().map(u8::from).collect();
+    js_sys::Reflect::set(
+        &out,
+        &JsValue::from_str("modules"),
+        &js_sys::Uint8Array::from(modules.as_slice()),
+    )?;
+    Ok(out)
+}

@@ -1,0 +1,338 @@
+/** Stable codes of CCCD errors (`motcua::cccd::Error::ALL_CODES`). */
+export type CccdErrorCode =
+  | "empty"
+  | "too_long"
+  | "not_utf8"
+  | "needs_repair"
+  | "mojibake_unrecoverable"
+  | "field_count"
+  | "id_length"
+  | "id_not_digits"
+  | "id_province_unknown"
+  | "id_sex_mismatch"
+  | "id_birth_year_mismatch"
+  | "old_id_invalid"
+  | "name_invalid"
+  | "birth_date_invalid"
+  | "birth_date_in_future"
+  | "sex_invalid"
+  | "address_invalid"
+  | "issue_date_invalid"
+  | "issue_date_before_birth"
+  | "issue_date_in_future"
+  | "issue_date_before_cccd"
+  | "extra_field_invalid";
+
+/** Stable codes of dossier QR errors (`motcua::dossier::Error::ALL_CODES`). */
+export type DossierErrorCode =
+  | "field_missing"
+  | "text_invalid"
+  | "date_invalid"
+  | "encoding"
+  | "duplicate_field"
+  | "too_long"
+  | "not_dossier_qr"
+  | "version_unsupported"
+  | "base_url_invalid"
+  | "unit_code_format"
+  | "unit_code_level1"
+  | "dossier_code_format"
+  | "dossier_date_invalid"
+  | "dossier_sequence_invalid"
+  | "procedure_code_format"
+  | "procedure_code_group"
+  | "procedure_suffix_invalid"
+  | "applicant_format"
+  | "applicant_id_province"
+  | "tax_code_check_digit"
+  | "applicant_masked";
+
+/** Stable codes of QR rendering errors (`motcua::qr::Error::ALL_CODES`). */
+export type QrErrorCode = "qr_too_long" | "qr_version_range" | "png_write";
+
+/** Errors of this binding itself: an argument of the wrong shape or type. */
+export type BindingErrorCode = "invalid_argument";
+
+/** Every code a `MotcuaError` can carry. */
+export type ErrorCode = CccdErrorCode | DossierErrorCode | QrErrorCode | BindingErrorCode;
+
+/**
+ * What every function of this package throws. An `Error` (with a stack)
+ * whose `name` is `"MotcuaError"`; test with `isMotcuaError(e)`.
+ * Messages never contain the input's text (personal data).
+ */
+export interface MotcuaError extends Error {
+  name: "MotcuaError";
+  /** Stable machine-readable code, as in the CLI's JSON. */
+  code: ErrorCode;
+  /** English message (also `Error.message`). */
+  message: string;
+  /** Vietnamese message, for the clerk or citizen. */
+  messageVi: string;
+  /** The dossier field a dossier error is about, when there is one. */
+  field?: DossierField;
+}
+
+/** A repair the scanner path applied (`motcua::cccd::Repair`). */
+export type RepairCode = "strip_bom" | "strip_suffix" | "mojibake" | "nfc";
+
+/** Warnings on a valid card. */
+export type CardWarning = "card_expired" | "issued_before_chip_era";
+
+/** Result of checking a card against an old 9-digit CMND number. */
+export type CmndLink = "linked" | "mismatch" | "no_old_id";
+
+/** Fields shared by a full and a masked card (the CLI's JSON contract). */
+export interface CardCommon {
+  /** `"2021"`: 7 fields; `"2024"`: 11 fields. */
+  layout: "2021" | "2024";
+  sex: "male" | "female";
+  /** `YYYY-MM-DD`. */
+  issue_date: string;
+  /** `YYYY-MM-DD`; `null` for cards issued at 60 or later (they do not expire). */
+  expiry_date: string | null;
+  expired: boolean;
+  /** Digits 1–3 of the ID number. */
+  province_code: string;
+  /** The province's name; `null` when born abroad. */
+  province: string | null;
+  born_abroad: boolean;
+  warnings: CardWarning[];
+  /** Repairs the scanner path applied; empty for `parseCard`. */
+  repairs: RepairCode[];
+  /** Only when `CardOptions.cmnd` was given. */
+  cmnd_link?: CmndLink;
+}
+
+/** A parsed, validated card: field names as the CLI's JSON. Personal data. */
+export interface Card extends CardCommon {
+  /** 12-digit ID number (số định danh cá nhân). */
+  id: string;
+  /** Old 9-digit CMND number, if the card carries one. */
+  old_id: string | null;
+  name: string;
+  /** `YYYY-MM-DD`. */
+  birth_date: string;
+  address: string;
+  /** The 4 extra fields of 2024 cards (as scanned); empty for 2021 cards. */
+  extra: string[];
+}
+
+/** The same card masked for copies that leave the office (`motcua cccd --mask`). */
+export interface MaskedCard extends CardCommon {
+  /** `001******456` */
+  id: string;
+  /** `12*****89` */
+  old_id: string | null;
+  /** First letter of each word: `N***** V** A` */
+  name: string;
+  /** `1990-**-**` */
+  birth_date: string;
+  /** Only the last part: `***, Hà Nội` */
+  address: string;
+  /** How many of the 4 extra fields are non-empty. */
+  extra: number;
+  masked: true;
+}
+
+/** Options for `parseCard`, `scanCard` and `scanCardMasked`. */
+export interface CardOptions {
+  /** "Today" for future-date and expiry checks, `YYYY-MM-DD`. Default: today in Vietnam (UTC+07:00). */
+  asOf?: string;
+  /** An old 9-digit CMND number to check the card against (sets `cmnd_link`). */
+  cmnd?: string;
+}
+
+/** What a standalone ID number tells (`validateId`). */
+export interface IdInfo {
+  /** `001******456` — the number itself is not echoed. */
+  masked: string;
+  province_code: string;
+  province: string | null;
+  born_abroad: boolean;
+  century: number;
+  sex: "male" | "female";
+  birth_year: number;
+}
+
+/** A code-only message, in both languages. */
+export interface Message {
+  message: string;
+  messageVi: string;
+}
+
+/** A synthetic sample payload (made-up people), as a scanner delivers it. */
+export interface CardSample {
+  description: string;
+  payload: string;
+}
+
+/** The dossier fields of Thông tư 01/2023 Điều 26 (payload order). */
+export type DossierField =
+  | "dossier_code"
+  | "procedure_code"
+  | "applicant"
+  | "paper"
+  | "system"
+  | "issued_at"
+  | "appointment"
+  | "validity"
+  | "scope";
+
+/** The standard papers of Thông tư 01/2018/TT-VPCP. */
+export type PaperKind =
+  | "receipt"
+  | "request_to_complete"
+  | "refusal"
+  | "delay_notice"
+  | "control_sheet"
+  | "result";
+
+/** A validity term: a date (`YYYY-MM-DD`), no end, or free text. */
+export type Validity = { until: string } | "indefinite" | { text: string };
+
+/** A dossier record to encode (the CLI's `dossier encode` JSON). */
+export interface DossierInput {
+  /** `V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX`, e.g. `000.00.53.H48-261120-0042`. */
+  dossier_code: string;
+  /** `D.NNNNNN`, optionally with the province's unit code. */
+  procedure_code?: string | null;
+  /** A 12-digit ID number, a tax code or a unit code. */
+  applicant?: string | null;
+  paper?: PaperKind | { other: string } | null;
+  /** The issuing information system's name. */
+  system?: string | null;
+  /** RFC 3339, e.g. `2026-11-20T09:30:00+07:00`. */
+  issued_at?: string | null;
+  /** Receipts: `YYYY-MM-DD` or `YYYY-MM-DDThh:mm`. */
+  appointment?: string | null;
+  validity?: Validity | null;
+  scope?: string | null;
+}
+
+/** A decoded dossier QR (the CLI's `dossier decode` JSON); absent fields are `null`. */
+export interface DossierRecord {
+  dossier_code: string;
+  procedure_code: string | null;
+  applicant: string | null;
+  applicant_kind: "person" | "tax_code" | "unit" | "masked" | null;
+  paper: PaperKind | { other: string } | null;
+  /** The paper's printed (Vietnamese) name. */
+  paper_name: string | null;
+  system: string | null;
+  /** RFC 3339. */
+  issued_at: string | null;
+  appointment: string | null;
+  validity: Validity | null;
+  scope: string | null;
+  /** Required fields (Điều 26) the payload does not carry. */
+  missing: DossierField[];
+  warnings: "unit_code_short"[];
+}
+
+/** What a dossier code tells (`validateDossierCode`). */
+export interface DossierCodeInfo {
+  /** The receiving unit's code, e.g. `000.00.53.H48`. */
+  unit: string;
+  /** `full`: the 4 levels of QCVN 102:2016; `short`: a shorter form seen in real systems. */
+  unit_form: "full" | "short";
+  /** Level 1, e.g. `H48` (a province's People's Committee). */
+  level1: string;
+  /** Receipt date, `YYYY-MM-DD`. */
+  date: string;
+  /** The day's sequence number. */
+  sequence: number;
+}
+
+/** What a procedure code tells (`validateProcedureCode`). */
+export interface ProcedureCodeInfo {
+  /** `D.NNNNNN` */
+  national: string;
+  /** The province's unit code of a provincial variant. */
+  unit: string | null;
+  /** A further `.NN` suffix. */
+  extra: string | null;
+}
+
+/** What an applicant identifier is (`validateApplicant`). */
+export interface ApplicantInfo {
+  kind: "person" | "tax_code" | "unit";
+  /** For papers that leave the office: `001******456`. */
+  masked: string;
+}
+
+/** Options for `encodeDossier`. */
+export interface DossierOptions {
+  /** The portal's status-lookup page (`https://`); default: the national portal's. */
+  base?: string;
+  /** The applicant's identifier in full (default), masked, or left out. */
+  privacy?: "full" | "masked" | "omitted";
+}
+
+/** Options for `qrSvg` and `qrMatrix`. */
+export interface QrOptions {
+  /** Minimum error-correction level (default `"M"`). */
+  ecc?: "L" | "M" | "Q" | "H";
+  /** Raise the level when the data still fits (default `true`). */
+  boostEcc?: boolean;
+  /** Smallest version, 1–40 (default 1). */
+  minVersion?: number;
+  /** Largest version, 1–40 (default 40). */
+  maxVersion?: number;
+  /** SVG only: light modules around the code (default 4). */
+  quietZone?: number;
+  /** SVG only: a line of text under the code. */
+  caption?: string;
+  /** SVG only: printed width, e.g. `"25mm"`. */
+  width?: string;
+}
+
+/** A QR code's modules (`qrMatrix`). */
+export interface QrMatrix {
+  /** Modules per side. */
+  size: number;
+  version: number;
+  ecc: "L" | "M" | "Q" | "H";
+  /** `size * size` bytes, row by row: 1 = dark. */
+  modules: Uint8Array;
+}
+
+/** Every code each module can throw (`errorCodes`). */
+export interface ErrorCodes {
+  cccd: CccdErrorCode[];
+  dossier: DossierErrorCode[];
+  qr: QrErrorCode[];
+  binding: BindingErrorCode[];
+}
+
+/**
+ * Strict parse of a clean payload (no repairs; a payload that needs one is
+ * refused with `needs_repair`). Throws `MotcuaError`.
+ */
+export function parseCard(payload: string, options?: CardOptions): Card;
+
+/**
+ * The scanner path: repairs what keyboard-wedge scanners break (BOM,
+ * trailing CR/LF/TAB, UTF-8 typed as Windows-1252, NFD), reports each repair
+ * in `repairs`, then parses and validates. Throws `MotcuaError`.
+ */
+export function scanCard(input: string, options?: CardOptions): Card;
+
+/** `scanCard`, masked for copies that leave the office. Throws `MotcuaError`. */
+export function scanCardMasked(input: string, options?: CardOptions): MaskedCard;
+
+/**
+ * Writes a dossier record as a payload v1 URL (docs/dossier-qr.md): a phone
+ * camera opens it as the status-lookup page; `decodeDossier` reads it back.
+ * Throws `MotcuaError`.
+ */
+export function encodeDossier(record: DossierInput, options?: DossierOptions): string;
+
+/**
+ * A QR code (ISO/IEC 18004, the smallest version that fits) as an SVG
+ * document. Throws `MotcuaError`.
+ */
+export function qrSvg(text: string, options?: QrOptions): string;
+
+/** A QR code's modules, for drawing it yourself. Throws `MotcuaError`. */
+export function qrMatrix(text: string, options?: QrOptions): QrMatrix;

@@ -1,0 +1,58 @@
+// node --test: the package's TypeScript types compile against real use
+// (types-check.ts, strict), say no `any`, and list exactly the error codes,
+// repairs and exports the built module has at run time.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import * as motcua from "motcua";
+import * as wedge from "motcua/wedge";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const pkg = (p) => readFileSync(here(`../pkg/${p}`), "utf8");
+const dts = pkg("motcua.d.ts");
+
+test("tsc --strict accepts real use and rejects wrong use of the types", () => {
+  execFileSync(process.execPath, [here("../node_modules/typescript/bin/tsc"), "-p", here("tsconfig.json")], {
+    stdio: "pipe",
+  });
+});
+
+/** The string literals of `export type <name> = "a" | "b" …;` in the .d.ts. */
+function union(name) {
+  const m = dts.match(new RegExp(`export type ${name} =([^;]*);`));
+  assert.ok(m, `type ${name} not found`);
+  return [...m[1].matchAll(/"([a-z0-9_]+)"/g)].map((x) => x[1]);
+}
+
+test("the error-code unions are exactly the codes the module throws", () => {
+  const codes = motcua.errorCodes();
+  assert.deepEqual(union("CccdErrorCode"), codes.cccd);
+  assert.deepEqual(union("DossierErrorCode"), codes.dossier);
+  assert.deepEqual(union("QrErrorCode"), codes.qr);
+  assert.deepEqual(union("BindingErrorCode"), codes.binding);
+  for (const r of union("RepairCode")) assert.ok(motcua.repairMessage(r), r);
+});
+
+test("every run-time export is declared, and no public type is `any`", () => {
+  const declared = new Set([...dts.matchAll(/export (?:function|const|class) (\w+)/g)].map((m) => m[1]));
+  for (const name of Object.keys(motcua)) assert.ok(declared.has(name), `${name} not in motcua.d.ts`);
+  const wedgeDts = pkg("wedge.d.ts");
+  for (const name of Object.keys(wedge)) assert.ok(new RegExp(`\\b${name}\\b`).test(wedgeDts), name);
+  // wasm-bindgen's InitOutput (the raw wasm exports, behind initSync) is the only `any`.
+  const publicPart = dts.replace(/export interface InitOutput \{[^}]*\}/, "");
+  for (const [file, text] of [["motcua.d.ts", publicPart], ["wedge.d.ts", wedgeDts], ["index.d.ts", pkg("index.d.ts")]]) {
+    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""); // not in comments
+    assert.ok(!/\bany\b/.test(code), `${file} uses any`);
+  }
+});
+
+test("the package manifest: ESM, types, exports for the module and the wedge helper", () => {
+  const manifest = JSON.parse(pkg("package.json"));
+  assert.equal(manifest.name, "motcua");
+  assert.equal(manifest.type, "module");
+  assert.equal(manifest.version, motcua.version());
+  assert.deepEqual(Object.keys(manifest.exports), [".", "./wedge"]);
+  for (const f of manifest.files) assert.ok(readFileSync(here(`../pkg/${f}`)).length > 0, f);
+});
