@@ -1,0 +1,147 @@
+// node --test: the demo intake form in headless Chromium (Debian's
+// /usr/bin/chromium, driven by playwright-core), typed into as a
+// keyboard-wedge scanner types: fast keystrokes ending in Enter. Saves
+// screenshots under tests/out/. Skipped only when Chromium is missing and
+// MOTCUA_CI is not 1 (CI installs it, so there it fails instead).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+import { garbleAsWindows1252 } from "motcua";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const missing = !existsSync(CHROMIUM);
+if (missing && process.env.MOTCUA_CI === "1") throw new Error(`${CHROMIUM} missing (CI installs Debian chromium)`);
+const out = fileURLToPath(new URL("out/", import.meta.url));
+
+const A = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
+const B = "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
+
+let server, browser, page;
+
+before(async () => {
+  if (missing) return;
+  mkdirSync(out, { recursive: true });
+  server = await serve();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.motcuaDemo?.ready === true);
+  assert.deepEqual(errors, []);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const value = (id) => page.inputValue(`#${id}`);
+const status = () => page.textContent("#status");
+
+/** Types `text` as a wedge scanner does (no delay between keys) and Enter. */
+async function scan(text) {
+  await page.keyboard.type(text, { delay: 0 });
+  await page.keyboard.press("Enter");
+}
+
+test("a scan with the cursor in another field fills the form, not that field", { skip: missing }, async () => {
+  await page.click("#phone");
+  await scan(A);
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("ok"));
+  assert.equal(await value("id"), "001090123456");
+  assert.equal(await value("old_id"), "123456789");
+  assert.equal(await value("name"), "Nguyễn Văn A");
+  assert.equal(await value("birth_date"), "01/01/1990");
+  assert.equal(await value("sex"), "Nam");
+  assert.equal(await value("address"), "Số 1 Phố X, Phường Y, Quận Z, Hà Nội");
+  assert.equal(await value("issue_date"), "15/04/2021");
+  assert.equal(await value("expiry_date"), "01/01/2030");
+  assert.equal(await value("phone"), "", "the burst must not stay in the focused field");
+  assert.match(await status(), /Đã đọc thẻ/);
+});
+
+test("a scanner typing mojibake (wrong code page) into a textarea", { skip: missing }, async () => {
+  await page.click("#notes");
+  await page.fill("#notes", "ghi chú có sẵn");
+  await page.click("#notes");
+  await scan(garbleAsWindows1252(B));
+  await page.waitForFunction(() => document.querySelector("#name").value === "Trần Thị B");
+  assert.equal(await value("address"), "Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh");
+  assert.equal(await value("old_id"), "");
+  assert.equal(await value("sex"), "Nữ");
+  assert.equal(await value("notes"), "ghi chú có sẵn", "the textarea keeps what the clerk typed");
+  assert.match(await status(), /đã sửa lỗi phông chữ/);
+  await page.screenshot({ path: `${out}intake.png`, fullPage: true });
+});
+
+test("an invalid card shows the Vietnamese error and its code", { skip: missing }, async () => {
+  await page.click("#name");
+  await scan(A.replace("001090123456", "001190123456")); // century/sex digit says female
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  assert.equal(await page.getAttribute("#status", "data-code"), "id_sex_mismatch");
+  assert.match(await status(), /Chữ số thế kỷ\/giới tính trong số định danh không khớp với giới tính trên thẻ/);
+  assert.equal(await value("name"), "Trần Thị B", "an invalid scan changes no field");
+  await page.screenshot({ path: `${out}error.png` });
+});
+
+test("a person typing at human speed is left alone", { skip: missing }, async () => {
+  await page.click("#phone");
+  await page.keyboard.type("0912345678", { delay: 90 });
+  await page.waitForTimeout(200);
+  assert.equal(await value("phone"), "0912345678");
+  assert.equal(await page.getAttribute("#status", "data-code"), "id_sex_mismatch", "no scan was reported");
+});
+
+test("an IME rewriting a letter mid-burst (Backspace + new letter), and a pause instead of Enter", { skip: missing }, async () => {
+  // Unikey-style: a typed "a" replaced by "ầ" via Backspace.
+  const at = B.indexOf("Trần") + 2;
+  await page.click("#phone");
+  await page.keyboard.type(B.slice(0, at), { delay: 0 });
+  await page.keyboard.type("a", { delay: 0 });
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type(B.slice(at), { delay: 0 }); // no Enter: the pause ends it
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("ok"));
+  assert.equal(await value("name"), "Trần Thị B");
+  assert.equal(await value("phone"), "0912345678");
+});
+
+test("paste box, receipt QR and the printed information sheet", { skip: missing }, async () => {
+  await page.fill("#paste", A + "\r\n");
+  await page.click("#read-paste");
+  await page.waitForFunction(() => document.querySelector("#name").value === "Nguyễn Văn A");
+  await page.click("#make-receipt");
+  await page.waitForSelector("#receipt-qr svg");
+  const payload = await page.getAttribute("#receipt-qr", "data-payload");
+  assert.match(payload, /^https:\/\/dichvucong\.gov\.vn\/.*hs=000\.00\.53\.H48-261120-0042&qr=1\//);
+  assert.match(payload, /DD:001\*\*\*\*\*\*456/, "the receipt QR carries the masked ID");
+  // Print: the sheet replaces the form on paper.
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  await page.click("#print-sheet");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#intake"), false);
+  const sheet = await page.textContent("#sheet");
+  for (const want of ["PHIẾU THÔNG TIN CÔNG DÂN", "001090123456", "Nguyễn Văn A", "01/01/1990", "Công chức tiếp nhận", "(Ký, ghi rõ họ tên)"]) {
+    assert.ok(sheet.includes(want), want);
+  }
+  assert.match(sheet, /Số CMND cũ 123456789 và số định danh cá nhân 001090123456/);
+  assert.ok(await page.isVisible("#sheet-qr svg"), "the dossier QR is on the sheet");
+  await page.screenshot({ path: `${out}sheet.png`, fullPage: true });
+  await page.pdf({ path: `${out}sheet.pdf`, format: "A4" });
+  await page.emulateMedia({ media: "screen" });
+});
