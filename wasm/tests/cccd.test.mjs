@@ -2,6 +2,7 @@
 // Synthetic cards only (see ../shared/specs/cccd.md).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { thrown } from "./helpers.mjs";
 import {
   parseCard,
   scanCard,
@@ -9,7 +10,6 @@ import {
   validateId,
   validateCmnd,
   maskId,
-  isMotcuaError,
   errorMessage,
   errorCodes,
   repairMessage,
@@ -22,16 +22,6 @@ const AS_OF = { asOf: "2026-11-23" };
 const A = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
 const B = "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
 
-/** The MotcuaError `fn` throws (fails the test when it does not throw one). */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(isMotcuaError(e), `not a MotcuaError: ${e}`);
-    return e;
-  }
-  assert.fail("did not throw");
-}
 
 test("a clean 2021 card: every field as the CLI's JSON", () => {
   const card = parseCard(A, AS_OF);

@@ -1,28 +1,19 @@
 // node --test: dossier QR payloads and QR rendering from the built package.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { thrown } from "./helpers.mjs";
 import {
   encodeDossier,
   decodeDossier,
   sampleReceipt,
   qrSvg,
   qrMatrix,
-  isMotcuaError,
   errorCodes,
   validateApplicant,
   validateDossierCode,
   validateProcedureCode,
 } from "motcua";
 
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(isMotcuaError(e), `not a MotcuaError: ${e}`);
-    return e;
-  }
-  assert.fail("did not throw");
-}
 
 const RECEIPT = {
   dossier_code: "000.00.53.H48-261120-0042",
