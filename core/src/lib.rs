@@ -41,6 +41,7 @@
 pub mod cccd;
 pub mod dossier;
 pub mod qr;
+mod unicode;
 
 /// The JSON shape every error of the library shares (CLI, bindings):
 /// `{code, message, message_vi}`, plus `field` when the error names one.

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
-use unicode_normalization::UnicodeNormalization;
 
 use super::scan::{scan, Scan};
 use super::{check_len, parse_scanned, today_vn, Card, Error};
@@ -183,8 +182,8 @@ pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
         text = strip(text, &mut repairs);
         let mut changed = text.len() != len;
         let mut sc = scan(&text);
-        if sc.nfc_unsure && !unicode_normalization::is_nfc(&text) {
-            text = Cow::Owned(text.nfc().collect());
+        if sc.nfc_unsure && !crate::unicode::is_nfc(&text) {
+            text = Cow::Owned(crate::unicode::nfc(&text));
             repairs.insert(Repair::Nfc);
             changed = true;
             sc = scan(&text);
@@ -264,7 +263,7 @@ pub(super) fn check_clean(s: &str, sc: &Scan) -> Result<(), Error> {
             Mojibake::Broken => return Err(Error::MojibakeUnrecoverable),
         }
     }
-    if sc.nfc_unsure && !unicode_normalization::is_nfc(s) {
+    if sc.nfc_unsure && !crate::unicode::is_nfc(s) {
         return Err(Error::NeedsRepair(Repair::Nfc));
     }
     Ok(())
