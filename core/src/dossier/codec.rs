@@ -114,7 +114,7 @@ pub fn encode(record: &Record<'_>, opts: &EncodeOptions<'_>) -> Result<String, E
             if !(2000..=9999).contains(&d.year()) {
                 return Err(Error::DateInvalid(Field::Validity));
             }
-            tag("HL", &d.format("%Y%m%d").to_string())
+            tag("HL", &format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()))
         }
         Some(Validity::Indefinite) => tag("HL", "0"),
         Some(Validity::Text(t)) => tag("HLT", &text(Field::Validity, t)?),
@@ -171,8 +171,19 @@ fn timestamp(at: DateTime<FixedOffset>) -> Result<String, Error> {
     if !year_ok(at.year()) {
         return Err(Error::DateInvalid(Field::IssuedAt));
     }
-    let fmt = if at.second() == 0 { "%y%m%d%H%M" } else { "%y%m%d%H%M%S" };
-    Ok(at.format(fmt).to_string())
+    // Plain formatting rather than chrono's strftime: that parser/formatter
+    // is a few KB of the WebAssembly build for three fixed layouts.
+    let mut s = write_yymmdd(at.date_naive());
+    let _ = write!(s, "{:02}{:02}", at.hour(), at.minute());
+    if at.second() != 0 {
+        let _ = write!(s, "{:02}", at.second());
+    }
+    Ok(s)
+}
+
+/// `YYMMDD` of a date in 2000–2099.
+fn write_yymmdd(d: NaiveDate) -> String {
+    format!("{:02}{:02}{:02}", d.year() % 100, d.month(), d.day())
 }
 
 /// `YYMMDD`, plus `hhmm` when there is a time.
@@ -180,7 +191,7 @@ fn appointment(a: Appointment) -> Result<String, Error> {
     if !year_ok(a.date.year()) {
         return Err(Error::DateInvalid(Field::Appointment));
     }
-    let mut s = a.date.format("%y%m%d").to_string();
+    let mut s = write_yymmdd(a.date);
     if let Some(t) = a.time {
         let _ = write!(s, "{:02}{:02}", t.hour(), t.minute());
     }

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -39,9 +39,10 @@ impl Serialize for Validity<'_> {
 impl Serialize for Appointment {
     /// `"YYYY-MM-DD"` or `"YYYY-MM-DDThh:mm"`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // NaiveDate's Display is YYYY-MM-DD (for years 0–9999).
         match self.time {
-            None => s.collect_str(&self.date.format("%Y-%m-%d")),
-            Some(t) => s.collect_str(&format_args!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M"))),
+            None => s.collect_str(&self.date),
+            Some(t) => s.collect_str(&format_args!("{}T{:02}:{:02}", self.date, t.hour(), t.minute())),
         }
     }
 }
