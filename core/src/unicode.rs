@@ -85,10 +85,16 @@ pub(crate) fn nfc(s: &str) -> String {
 /// Whether `s` is in NFC: the quick check, and on "maybe" a comparison
 /// with its normalization.
 pub(crate) fn is_nfc(s: &str) -> bool {
+    to_nfc(s).is_none()
+}
+
+/// `s` in NFC when that differs from `s` (normalised once, even when the
+/// quick check can only say "maybe").
+pub(crate) fn to_nfc(s: &str) -> Option<String> {
     match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => true,
-        IsNormalized::No => false,
-        IsNormalized::Maybe => nfc(s) == s,
+        IsNormalized::Yes => None,
+        IsNormalized::No => Some(nfc(s)),
+        IsNormalized::Maybe => Some(nfc(s)).filter(|n| n != s),
     }
 }
 

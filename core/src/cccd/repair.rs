@@ -182,8 +182,8 @@ pub fn repair(input: &str) -> Result<Repaired<'_>, Error> {
         text = strip(text, &mut repairs);
         let mut changed = text.len() != len;
         let mut sc = scan(&text);
-        if sc.nfc_unsure && !crate::unicode::is_nfc(&text) {
-            text = Cow::Owned(crate::unicode::nfc(&text));
+        if let Some(composed) = sc.nfc_unsure.then(|| crate::unicode::to_nfc(&text)).flatten() {
+            text = Cow::Owned(composed);
             repairs.insert(Repair::Nfc);
             changed = true;
             sc = scan(&text);
