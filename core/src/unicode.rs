@@ -15,21 +15,15 @@ use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Canonical decomposition in canonical order (NFD) into `out`: each
 /// character fully decomposed, then every run of non-starters stably
-/// sorted by combining class.
+/// sorted by combining class (O(n log n) for a long run of marks).
 fn decompose_into(s: &str, out: &mut Vec<(char, u8)>) {
     for c in s.chars() {
-        decompose_canonical(c, |d| {
-            let ccc = canonical_combining_class(d);
-            // Insertion: move d before the non-starters of a higher class
-            // that precede it (stable: equal classes keep their order).
-            let mut at = out.len();
-            if ccc != 0 {
-                while at > 0 && out.get(at - 1).is_some_and(|&(_, prev)| prev > ccc) {
-                    at -= 1;
-                }
-            }
-            out.insert(at, (d, ccc));
-        });
+        decompose_canonical(c, |d| out.push((d, canonical_combining_class(d))));
+    }
+    for run in out.split_mut(|&(_, ccc)| ccc == 0) {
+        if run.len() > 1 {
+            run.sort_by_key(|&(_, ccc)| ccc); // stable: equal classes keep their order
+        }
     }
 }
 
