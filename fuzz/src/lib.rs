@@ -1,6 +1,7 @@
 //! Checks shared by the fuzz targets.
 
 use chrono::NaiveDate;
+use motcua::cccd;
 
 /// The fixed "today" of every target (results must not depend on the clock).
 pub fn as_of() -> NaiveDate {
@@ -27,4 +28,16 @@ pub fn leaks(message: &str, input: &str, generic: &str) -> Option<String> {
         .chain(names)
         .find(|s| message.contains(s) && !generic.contains(s))
         .map(str::to_owned)
+}
+
+/// A CCCD error has a known code, and neither of its messages carries
+/// personal data of `input`.
+pub fn check_cccd_error(e: &cccd::Error, input: &str) {
+    assert!(cccd::Error::ALL_CODES.contains(&e.code()));
+    let generic = cccd::Error::code_message(e.code())
+        .map(|(en, vi)| en + &vi)
+        .unwrap_or_default();
+    for message in [e.to_string(), e.message_vi()] {
+        assert_eq!(leaks(&message, input, &generic), None, "{}", e.code());
+    }
 }
