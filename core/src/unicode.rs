@@ -6,9 +6,9 @@
 //! that picks canonical or compatibility decomposition at run time, so a
 //! program that only ever composes still links the compatibility tables
 //! (~60 KB raw, a sixth of the WebAssembly build). The algorithm here is
-//! small; the data stays the crate's. Tests check both functions against
-//! the crate's iterators on random text (`tests/props.rs`) and on every
-//! character of the Latin, combining and Vietnamese ranges.
+//! small; the data stays the crate's. The tests below check both functions
+//! against the crate's iterators on random text (proptest) and on every
+//! character of the Latin, combining, Vietnamese and Hangul ranges.
 
 use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
 use unicode_normalization::{is_nfc_quick, IsNormalized};

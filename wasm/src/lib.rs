@@ -110,7 +110,7 @@ fn options<T: for<'de> Deserialize<'de> + Default>(value: JsValue, name: &str, k
 /// Plain JS objects, as `JSON.parse` gives them: serialised to one JSON
 /// text in Rust and parsed once in JS. (Building the object property by
 /// property through serde-wasm-bindgen crosses the boundary, and decodes
-/// a UTF-8 key, for every field: ten times slower for a card.)
+/// a UTF-8 key, for every field: 30 µs a card in node against 20 µs.)
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(value).map_err(|_| invalid_argument("result"))?;
     js_sys::JSON::parse(&json)

@@ -198,7 +198,7 @@ pub(crate) fn parse_scanned<'a>(text: &'a str, sc: &scan::Scan, as_of: NaiveDate
     // Control characters are rare: look for them per field only when the
     // scan saw one. U+FFFD (a decoder before us lost bytes: "Nguy�n") is
     // outside the scan's fast ranges, so it sets `nfc_unsure`.
-    let has_control = |s: &str| {
+    let has_bad_char = |s: &str| {
         (sc.control && s.chars().any(char::is_control)) || (sc.nfc_unsure && s.contains(char::REPLACEMENT_CHARACTER))
     };
 
@@ -207,7 +207,7 @@ pub(crate) fn parse_scanned<'a>(text: &'a str, sc: &scan::Scan, as_of: NaiveDate
         "" => None,
         s => Some(validate_cmnd(s)?),
     };
-    if !name.chars().any(char::is_alphabetic) || name.bytes().any(|b| b.is_ascii_digit()) || has_control(name) {
+    if !name.chars().any(char::is_alphabetic) || name.bytes().any(|b| b.is_ascii_digit()) || has_bad_char(name) {
         return Err(Error::NameInvalid);
     }
     let birth_date = parse_date(birth).ok_or(Error::BirthDateInvalid)?;
@@ -219,12 +219,12 @@ pub(crate) fn parse_scanned<'a>(text: &'a str, sc: &scan::Scan, as_of: NaiveDate
         "Nữ" => Sex::Female,
         _ => return Err(Error::SexInvalid),
     };
-    if address.trim().is_empty() || has_control(address) {
+    if address.trim().is_empty() || has_bad_char(address) {
         return Err(Error::AddressInvalid);
     }
     let issue_date = parse_date(issue).ok_or(Error::IssueDateInvalid)?;
     let extra = [e0, e1, e2, e3];
-    if extra.iter().any(|e| has_control(e)) {
+    if extra.iter().any(|e| has_bad_char(e)) {
         return Err(Error::ExtraFieldInvalid);
     }
 
