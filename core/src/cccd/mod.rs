@@ -471,11 +471,52 @@ mod serde_impl {
     use super::*;
     use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+    /// `YYYY-MM-DD` (what chrono's `Display` writes for years 0–9999),
+    /// formatted on the stack: `collect_str` through `fmt` cost more than
+    /// the parse itself in the CLI's JSON output.
     struct Date(NaiveDate);
     impl Serialize for Date {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_str(&self.0)
+            match iso_date(self.0) {
+                Some(buf) => s.serialize_str(std::str::from_utf8(&buf).unwrap_or_default()),
+                None => s.collect_str(&self.0),
+            }
         }
+    }
+
+    /// The 10 bytes of `YYYY-MM-DD`, for years 0–9999.
+    fn iso_date(d: NaiveDate) -> Option<[u8; 10]> {
+        let y = u32::try_from(d.year()).ok().filter(|&y| y <= 9999)?;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let (m, day) = (d.month(), d.day());
+        Some([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn iso_date_is_chronos_display() {
+        let mut d = NaiveDate::from_ymd_opt(0, 1, 1);
+        let mut n = 0;
+        while let Some(day) = d.filter(|d| d.year() <= 9999) {
+            let buf = iso_date(day).map(|b| String::from_utf8_lossy(&b).into_owned());
+            assert_eq!(buf, Some(day.to_string()));
+            d = day.checked_add_days(chrono::Days::new(13));
+            n += 1;
+        }
+        assert!(n > 280_000);
+        assert_eq!(iso_date(NaiveDate::from_ymd_opt(-1, 1, 1).unwrap_or_default()), None);
+        assert_eq!(iso_date(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap_or_default()), None);
     }
 
     impl Serialize for Repair {
