@@ -244,7 +244,7 @@ fn strip<'a>(text: Cow<'a, str>, repairs: &mut Repairs) -> Cow<'a, str> {
 /// [`Error::NotUtf8`] — bytes in another encoding are never guessed at.
 pub fn repair_bytes(input: &[u8]) -> Result<Repaired<'_>, Error> {
     check_len(input.len())?;
-    repair(std::str::from_utf8(input).map_err(|_| Error::NotUtf8)?)
+    repair(simdutf8::basic::from_utf8(input).map_err(|_| Error::NotUtf8)?)
 }
 
 /// The strict parser's gate: anything [`repair`] would change is an error
