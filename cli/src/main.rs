@@ -53,6 +53,10 @@ struct CccdArgs {
     /// Mask ID numbers, name, address and date of birth (copies that leave the office).
     #[arg(long)]
     mask: bool,
+    /// Print only the payloads that fail (invalid, or with --cmnd not
+    /// linked): for checking a batch file. The exit status is the same.
+    #[arg(long)]
+    errors_only: bool,
     /// Old 9-digit CMND number to check against each card (land-record CMND→CCCD change).
     #[arg(long, value_name = "9 DIGITS", value_parser = cmnd_arg)]
     cmnd: Option<String>,
@@ -101,6 +105,8 @@ struct Ctx<'a> {
     args: &'a CccdArgs,
     as_of: NaiveDate,
     out: io::BufWriter<io::StdoutLock<'static>>,
+    /// JSON lines are built here and handed to `out` 64 KiB at a time.
+    buf: Vec<u8>,
     flush_each: bool,
 }
 
@@ -111,6 +117,7 @@ fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
         args,
         as_of: args.as_of.unwrap_or_else(cccd::today_vn),
         out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        buf: Vec::with_capacity(1 << 17),
         flush_each: interactive || io::stdout().is_terminal(),
     };
     let mut all_ok = true;
@@ -128,11 +135,17 @@ fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
         }
         all_ok &= ctx.stdin_lines(&mut stdin.lock())?;
     }
-    ctx.out.flush()?;
+    ctx.flush()?;
     Ok(all_ok)
 }
 
 impl Ctx<'_> {
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
+
     /// Reads lines (LF, CR or CRLF) of at most `MAX_PAYLOAD_LEN` bytes in
     /// constant memory; longer lines are reported as `too_long` and skipped.
     /// Blank lines are skipped (but counted).
@@ -152,15 +165,19 @@ impl Ctx<'_> {
             (Ok(card), Some(cmnd)) => card.cmnd_link(cmnd).ok(),
             _ => None,
         };
+        let ok = parsed.is_ok() && link.is_none_or(|l| l == CmndLink::Linked);
+        if ok && self.args.errors_only {
+            return Ok(true);
+        }
         let repairs = repaired.as_ref().map(|r| r.repairs()).unwrap_or_default();
         match self.args.format {
             Format::Json => self.json(&parsed, repairs, link, src)?,
             Format::Text => text::write(&mut self.out, &parsed, repairs, link, src, self.args.mask)?,
         }
         if self.flush_each {
-            self.out.flush()?;
+            self.flush()?;
         }
-        Ok(parsed.is_ok() && link.is_none_or(|l| l == CmndLink::Linked))
+        Ok(ok)
     }
 
     fn json(
@@ -190,7 +207,7 @@ impl Ctx<'_> {
                     repairs,
                     cmnd_link,
                 };
-                serde_json::to_writer(&mut self.out, &v)?;
+                serde_json::to_writer(&mut self.buf, &v)?;
             }
             Err(error) => {
                 let v = ErrLine {
@@ -199,10 +216,15 @@ impl Ctx<'_> {
                     sample,
                     error,
                 };
-                serde_json::to_writer(&mut self.out, &v)?;
+                serde_json::to_writer(&mut self.buf, &v)?;
             }
         }
-        self.out.write_all(b"\n")
+        self.buf.push(b'\n');
+        if self.buf.len() >= 1 << 16 {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
     }
 }
 

@@ -122,6 +122,54 @@ fn bad_lines_do_not_stop_the_stream() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("7777"));
 }
 
+/// A batch of 30,000 lines (past many 64 KiB output blocks) with a bad line
+/// every 1,000: the full output keeps every line in order; `--errors-only`
+/// prints just the bad ones, with their line numbers, and the same exit status.
+#[test]
+fn batch_output_in_order_and_errors_only() {
+    let good = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Hà Nội|15042021";
+    let bad = "001090123456|123456789|Nguyễn Văn A|01011991|Nam|Số 1 Phố X, Hà Nội|15042021";
+    let stdin: String = (1..=30_000)
+        .map(|n| {
+            if n % 1000 == 0 {
+                format!("{bad}\n")
+            } else {
+                format!("{good}\n")
+            }
+        })
+        .collect();
+    let all = motcua(&["cccd", "--as-of", "2026-01-01"], stdin.as_bytes());
+    assert_eq!(all.status.code(), Some(1));
+    let lines = json_lines(&all);
+    assert_eq!(lines.len(), 30_000);
+    for (i, v) in lines.iter().enumerate() {
+        assert_eq!(v["line"], i as u64 + 1);
+        assert_eq!(v["ok"], (i + 1) % 1000 != 0);
+    }
+    let errors = motcua(&["cccd", "--as-of", "2026-01-01", "--errors-only"], stdin.as_bytes());
+    assert_eq!(errors.status.code(), Some(1));
+    let lines = json_lines(&errors);
+    let numbers: Vec<_> = lines.iter().map(|v| v["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, (1..=30).map(|k| k * 1000).collect::<Vec<_>>());
+    assert!(lines.iter().all(|v| v["error"]["code"] == "id_birth_year_mismatch"));
+    let clean = motcua(
+        &["cccd", "--as-of", "2026-01-01", "--errors-only"],
+        format!("{good}\n{good}\n").as_bytes(),
+    );
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(clean.stdout.is_empty());
+    let text = motcua(
+        &["cccd", "--as-of", "2026-01-01", "--errors-only", "--format", "text"],
+        stdin.as_bytes(),
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&text.stdout)
+            .matches("id_birth_year_mismatch")
+            .count(),
+        30
+    );
+}
+
 #[test]
 fn cr_only_and_crlf_line_ends_are_line_ends() {
     let a = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Hà Nội|15042021";
