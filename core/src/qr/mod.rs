@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 
 use qrcodegen::{QrCode, QrCodeEcc, Version};
 
+mod mask;
 mod segment;
 
 /// Error-correction level. Higher levels survive more damage and make larger codes.
@@ -211,9 +212,7 @@ pub fn encode(text: &str, opts: &QrOptions) -> Result<Qr, Error> {
             continue;
         }
         let segs = segment::optimal(text, vlo);
-        if let Ok(code) =
-            QrCode::encode_segments_advanced(&segs, ecl, Version::new(vlo), Version::new(vhi), None, opts.boost_ecc)
-        {
+        if let Ok(code) = mask::encode(&segs, ecl, Version::new(vlo), Version::new(vhi), opts.boost_ecc) {
             let data_bits = segs.iter().map(|s| s.data().len()).sum();
             return Ok(Qr { code, data_bits });
         }
@@ -302,6 +301,8 @@ impl Qr {
             s,
             " shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
         );
+        // Numbers through itoa: `write!` per run took most of the time here.
+        let mut num = itoa::Buffer::new();
         for y in 0..n {
             let mut x = 0;
             while x < n {
@@ -313,7 +314,15 @@ impl Qr {
                 while x < n && self.module(x, y) {
                     x += 1;
                 }
-                let _ = write!(s, "M{},{}h{}v1h-{}z", start + q, y + q, x - start, x - start);
+                s.push('M');
+                s.push_str(num.format(start + q));
+                s.push(',');
+                s.push_str(num.format(y + q));
+                s.push('h');
+                s.push_str(num.format(x - start));
+                s.push_str("v1h-");
+                s.push_str(num.format(x - start));
+                s.push('z');
             }
         }
         s.push_str("\"/>");
