@@ -8,17 +8,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use fast_qr::convert::svg::SvgBuilder;
-use fast_qr::{QRBuilder, ECL};
 use motcua::dossier::{self, EncodeOptions, Privacy};
 use motcua::qr::{self, QrOptions, SvgOptions};
-
-fn fast_qr_svg(payload: &str) -> String {
-    match QRBuilder::new(payload).ecl(ECL::M).build() {
-        Ok(code) => SvgBuilder::default().to_str(&code),
-        Err(_) => String::new(),
-    }
-}
+use motcua_benches::qr_baselines;
 
 fn sizes() {
     let mut rows = Vec::new();
@@ -43,14 +35,10 @@ fn sizes() {
             let one_mode = qrcodegen::QrCode::encode_text(&payload, qrcodegen::QrCodeEcc::Medium)
                 .map(|c| c.version().value())
                 .unwrap_or(0);
-            let fast = QRBuilder::new(payload.as_str())
-                .ecl(ECL::M)
-                .build()
-                .map(|c| c.size)
-                .unwrap_or(0);
-            let fast_version = if fast >= 21 { (fast - 17) / 4 } else { 0 };
+            let fast_version = qr_baselines::fast_qr_symbol(&payload).map_or(0, |s| s.version);
+            let qrcode_version = qr_baselines::qrcode_symbol(&payload).map_or(0, |s| s.version);
             rows.push(format!(
-                "{{\"paper\": \"{name}\", \"privacy\": \"{privacy:?}\", \"bytes\": {}, \"version\": {}, \"size\": {}, \"one_mode_version\": {one_mode}, \"fast_qr_version\": {fast_version}}}",
+                "{{\"paper\": \"{name}\", \"privacy\": \"{privacy:?}\", \"bytes\": {}, \"version\": {}, \"size\": {}, \"one_mode_version\": {one_mode}, \"fast_qr_version\": {fast_version}, \"qrcode_version\": {qrcode_version}}}",
                 payload.len(),
                 code.version(),
                 code.size()
@@ -92,7 +80,10 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("fast_qr_payload_to_svg", |b| {
-        b.iter(|| fast_qr_svg(black_box(&payload)))
+        b.iter(|| qr_baselines::fast_qr_svg(black_box(&payload)))
+    });
+    g.bench_function("qrcode_payload_to_svg", |b| {
+        b.iter(|| qr_baselines::qrcode_svg(black_box(&payload)))
     });
     g.finish();
 

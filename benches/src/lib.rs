@@ -160,6 +160,60 @@ pub mod inputs {
     }
 }
 
+/// The QR generators a portal developer would otherwise use, making an SVG
+/// of the same payload at level M, each in its own default way: `fast_qr`
+/// (byte mode only) and `qrcode` (which, like motcua, mixes modes).
+pub mod qr_baselines {
+    use fast_qr::convert::svg::SvgBuilder;
+    use qrcode::render::svg;
+
+    /// A generated symbol: its SVG, version and module matrix (row by row).
+    pub struct Symbol {
+        pub svg: String,
+        pub version: usize,
+        pub size: usize,
+        pub dark: Vec<bool>,
+    }
+
+    /// `fast_qr` 0.14: `QRBuilder` at level M, `SvgBuilder` defaults.
+    pub fn fast_qr_svg(payload: &str) -> Option<String> {
+        let code = fast_qr::QRBuilder::new(payload).ecl(fast_qr::ECL::M).build().ok()?;
+        Some(SvgBuilder::default().to_str(&code))
+    }
+
+    /// `qrcode` 0.14: `with_error_correction_level(M)`, the SVG renderer.
+    pub fn qrcode_svg(payload: &str) -> Option<String> {
+        let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M).ok()?;
+        Some(code.render::<svg::Color<'_>>().build())
+    }
+
+    /// [`fast_qr_svg`] with the symbol it drew.
+    pub fn fast_qr_symbol(payload: &str) -> Option<Symbol> {
+        let code = fast_qr::QRBuilder::new(payload).ecl(fast_qr::ECL::M).build().ok()?;
+        let size = code.size;
+        Some(Symbol {
+            svg: SvgBuilder::default().to_str(&code),
+            version: (size - 17) / 4,
+            size,
+            dark: code.data.get(..size * size)?.iter().map(|m| m.value()).collect(),
+        })
+    }
+
+    /// [`qrcode_svg`] with the symbol it drew.
+    pub fn qrcode_symbol(payload: &str) -> Option<Symbol> {
+        let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M).ok()?;
+        let qrcode::Version::Normal(v) = code.version() else {
+            return None;
+        };
+        Some(Symbol {
+            svg: code.render::<svg::Color<'_>>().build(),
+            version: usize::try_from(v).ok()?,
+            size: code.width(),
+            dark: code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +254,46 @@ mod tests {
             naive::parse(&clean[0], as_of).map(|c| c.name)
         );
         assert!(cccd::parse_as_of(&bad, as_of).is_err());
+    }
+
+    /// Rasterises a module matrix (3 px per module, 4-module quiet zone) and
+    /// reads it back with rqrr, a decoder none of the three generators share.
+    fn decode(size: usize, dark: &[bool]) -> String {
+        let (scale, q) = (3, 4);
+        let side = (size + 2 * q) * scale;
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            let (mx, my) = ((x / scale).wrapping_sub(q), (y / scale).wrapping_sub(q));
+            if mx < size && my < size && dark[my * size + mx] {
+                0
+            } else {
+                255
+            }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1);
+        grids[0].decode().unwrap().1
+    }
+
+    /// The QR comparison is like for like: all three symbols of the receipt
+    /// payload read back as that payload.
+    #[test]
+    fn qr_baselines_encode_the_same_payload() {
+        let record = motcua::dossier::sample_receipt();
+        let payload = motcua::dossier::encode(&record, &Default::default()).unwrap();
+        let ours = motcua::qr::encode(&payload, &Default::default()).unwrap();
+        let n = ours.size();
+        assert_eq!(decode(n, &ours.matrix()), payload);
+        for sym in [
+            qr_baselines::fast_qr_symbol(&payload).unwrap(),
+            qr_baselines::qrcode_symbol(&payload).unwrap(),
+        ] {
+            assert_eq!(sym.size, 17 + 4 * sym.version);
+            assert_eq!(decode(sym.size, &sym.dark), payload);
+            assert!(
+                sym.svg.starts_with("<?xml") || sym.svg.starts_with("<svg"),
+                "{}",
+                &sym.svg[..40]
+            );
+        }
     }
 }
