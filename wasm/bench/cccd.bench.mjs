@@ -5,7 +5,8 @@
 //
 // First checks that both give the same answers on every input (so the
 // comparison is like for like), then times them. Writes
-// ../target/criterion/motcua-node.json for scripts/bench and prints a table.
+// ../target/criterion/motcua-node.json for scripts/bench and prints a table
+// (a quick run writes motcua-node.quick.json, kept out of BENCHMARKS.md).
 //
 //   node bench/cccd.bench.mjs            # ~1 s per function
 //   MOTCUA_BENCH_QUICK=1 node bench/...  # one short round (CI: it runs)
@@ -179,6 +180,6 @@ const out = {
 };
 const dir = fileURLToPath(new URL("../../target/criterion/", import.meta.url));
 mkdirSync(dir, { recursive: true });
-writeFileSync(`${dir}/motcua-node.json`, JSON.stringify(out, null, 1));
+writeFileSync(`${dir}/motcua-node${quick ? ".quick" : ""}.json`, JSON.stringify(out, null, 1));
 for (const r of rows) console.log(`${r.state.padEnd(9)} ${r.fn.padEnd(20)} ${r.ns.toFixed(0).padStart(8)} ns/payload`);
 console.log(`node ${process.version}${quick ? " (quick run: numbers not meaningful)" : ""}; same answers checked on ${clean.length * 3} payloads`);
