@@ -57,7 +57,7 @@ fn best_mask(code0: &QrCode) -> u8 {
 
 /// A symbol built with mask 0, as bit rows and bit columns, with what the
 /// other masks change.
-pub(crate) struct Matrices {
+struct Matrices {
     size: usize,
     ecl: u32,
     rows: Vec<Line>,
@@ -186,7 +186,7 @@ fn function_modules(version: u8, size: usize) -> Vec<bool> {
 }
 
 impl Matrices {
-    pub(crate) fn new(code0: &QrCode) -> Self {
+    fn new(code0: &QrCode) -> Self {
         let size = usize::try_from(code0.size()).unwrap_or(0);
         let ecl = match code0.error_correction_level() {
             QrCodeEcc::Low => 1,
@@ -228,7 +228,7 @@ impl Matrices {
     }
 
     /// Rows and columns of the symbol with mask `k` instead of mask 0.
-    pub(crate) fn with_mask(&self, k: u8) -> (Vec<Line>, Vec<Line>) {
+    fn with_mask(&self, k: u8) -> (Vec<Line>, Vec<Line>) {
         let size = self.size;
         // Mask patterns repeat every 12 rows and every 12 columns.
         let template = |swap: bool| -> Vec<Line> {
