@@ -10,6 +10,7 @@ use serde::Serialize;
 
 mod dossier;
 mod lines;
+mod print;
 mod text;
 
 /// Vietnamese one-stop office toolkit: read citizen ID (CCCD) QR scans; make
@@ -33,6 +34,12 @@ enum Command {
     /// read one back.
     #[command(subcommand)]
     Dossier(dossier::DossierCommand),
+    /// The clerk's information sheet from one CCCD scan: A4 HTML with print
+    /// CSS (print it, or save it as PDF, from any browser).
+    Sheet(print::SheetArgs),
+    /// Procedure QR posters from a CSV list: one A4 SVG per page and one
+    /// HTML of all pages.
+    Poster(print::PosterArgs),
 }
 
 #[derive(clap::Args)]
@@ -81,6 +88,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Cccd(args) => run_cccd(&args),
         Command::Dossier(cmd) => dossier::run(&cmd),
+        Command::Sheet(args) => print::run_sheet(&args),
+        Command::Poster(args) => print::run_poster(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

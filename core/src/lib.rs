@@ -13,6 +13,9 @@
 //!   open payload format (an `https://` status-lookup URL carrying every field).
 //! * [`qr`] — QR rendering (SVG, PNG, terminal, module matrix) with optimal
 //!   segmentation and the smallest version that fits.
+//! * [`print`] — what the office prints: the clerk's information sheet from
+//!   a scan (HTML, A4 print CSS) and procedure QR posters from a CSV list
+//!   (SVG pages, HTML).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -40,6 +43,7 @@
 
 pub mod cccd;
 pub mod dossier;
+pub mod print;
 pub mod qr;
 mod unicode;
 

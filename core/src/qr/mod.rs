@@ -301,30 +301,7 @@ impl Qr {
             s,
             " shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
         );
-        // Numbers through itoa: `write!` per run took most of the time here.
-        let mut num = itoa::Buffer::new();
-        for y in 0..n {
-            let mut x = 0;
-            while x < n {
-                if !self.module(x, y) {
-                    x += 1;
-                    continue;
-                }
-                let start = x;
-                while x < n && self.module(x, y) {
-                    x += 1;
-                }
-                s.push('M');
-                s.push_str(num.format(start + q));
-                s.push(',');
-                s.push_str(num.format(y + q));
-                s.push('h');
-                s.push_str(num.format(x - start));
-                s.push_str("v1h-");
-                s.push_str(num.format(x - start));
-                s.push('z');
-            }
-        }
+        self.write_svg_path(&mut s, q);
         s.push_str("\"/>");
         if let Some(caption) = opts.caption {
             let _ = write!(
@@ -338,6 +315,37 @@ impl Qr {
         }
         s.push_str("</svg>\n");
         s
+    }
+
+    /// Appends the SVG path data (`d`) of the dark modules to `out`, one unit
+    /// per module, shifted by `offset` modules (the quiet zone): runs of a
+    /// row merged into one rectangle each.
+    pub fn write_svg_path(&self, out: &mut String, offset: usize) {
+        let n = self.size();
+        // Numbers through itoa: `write!` per run took most of the time here.
+        let mut num = itoa::Buffer::new();
+        for y in 0..n {
+            let mut x = 0;
+            while x < n {
+                if !self.module(x, y) {
+                    x += 1;
+                    continue;
+                }
+                let start = x;
+                while x < n && self.module(x, y) {
+                    x += 1;
+                }
+                out.push('M');
+                out.push_str(num.format(start + offset));
+                out.push(',');
+                out.push_str(num.format(y + offset));
+                out.push('h');
+                out.push_str(num.format(x - start));
+                out.push_str("v1h-");
+                out.push_str(num.format(x - start));
+                out.push('z');
+            }
+        }
     }
 
     /// A 1-bit greyscale PNG, `scale` pixels per module (clamped to 1–64),
@@ -400,7 +408,9 @@ impl Qr {
     }
 }
 
-fn xml_escape(out: &mut String, s: &str) {
+/// Escapes text for XML and HTML (content and attribute values) and drops
+/// control characters.
+pub(crate) fn xml_escape(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -1,0 +1,273 @@
+//! The clerk's information sheet (phiếu thông tin công dân): what the
+//! one-stop office prints from a CCCD scan, signs and staples to the dossier
+//! (`../shared/specs/print.md`, Long Xuyên plan 2022).
+//!
+//! ```
+//! use chrono::{NaiveDate, TimeZone};
+//! use motcua::{cccd, dossier::VIETNAM, print::sheet};
+//!
+//! let scan = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021\r\n";
+//! let repaired = cccd::repair(scan)?;
+//! let card = repaired.parse_as_of(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())?;
+//! let opts = sheet::SheetOptions {
+//!     office: "Bộ phận Một cửa UBND xã Minh Khai",
+//!     scanned_at: VIETNAM.with_ymd_and_hms(2026, 11, 20, 9, 15, 0).unwrap(),
+//!     dossier: None,
+//!     masked: false,
+//! };
+//! let html = sheet::render(&card, repaired.repairs(), &opts).unwrap().to_html();
+//! assert!(html.contains("Nguyễn Văn A") && html.contains("123456789"));
+//! assert!(html.contains("Ký, ghi rõ họ tên"));
+//! # Ok::<(), motcua::cccd::Error>(())
+//! ```
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+
+use super::{printable, Error};
+use crate::cccd::{Card, Repairs};
+use crate::dossier::{self, ApplicantKind, Record};
+use crate::qr::{self, xml_escape as escape, SvgOptions};
+
+/// What the sheet needs besides the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SheetOptions<'a> {
+    /// The receiving office, printed with the scan time.
+    pub office: &'a str,
+    /// When the card was scanned (the clerk's local time).
+    pub scanned_at: DateTime<FixedOffset>,
+    /// The dossier QR payload (what [`dossier::encode`] made) when the sheet
+    /// belongs to a dossier: the code goes top-left and its fields are listed.
+    pub dossier: Option<&'a str>,
+    /// A copy that leaves the office: ID numbers, name, date of birth and
+    /// address masked as [`Card::masked`] does.
+    pub masked: bool,
+}
+
+/// A rendered sheet. Its `Debug` shows only the length: the text is
+/// personal data.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Sheet {
+    fragment: String,
+}
+
+impl std::fmt::Debug for Sheet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sheet").field("len", &self.fragment.len()).finish()
+    }
+}
+
+/// The sheet's CSS, every rule scoped to `.motcua-sheet` (for pages that
+/// embed [`Sheet::fragment`]; [`Sheet::to_html`] includes it).
+pub const CSS: &str = "\
+.motcua-sheet { font-family: 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif; font-size: 13pt; color: #000; line-height: 1.35; }
+.motcua-sheet .ms-head { display: flex; gap: 6mm; align-items: flex-start; }
+.motcua-sheet .ms-qr { width: 34mm; flex: none; text-align: center; font-size: 7pt; white-space: nowrap; }
+.motcua-sheet .ms-qr svg { width: 30mm; height: 30mm; display: block; }
+.motcua-sheet .ms-office { flex: 1; text-align: center; font-size: 12pt; }
+.motcua-sheet .ms-nation { flex: 1.3; text-align: center; font-size: 12pt; }
+.motcua-sheet .ms-nation span { border-bottom: 1px solid #000; }
+.motcua-sheet h1 { text-align: center; font-size: 15pt; margin: 9mm 0 1mm; }
+.motcua-sheet .ms-sub { text-align: center; font-style: italic; margin: 0 0 5mm; }
+.motcua-sheet .ms-copy { text-align: center; font-weight: bold; border: 1px solid #000; padding: 1mm; margin: 0 0 4mm; }
+.motcua-sheet table { width: 100%; border-collapse: collapse; }
+.motcua-sheet th { text-align: left; font-weight: normal; width: 58mm; padding: 1.5mm 0; vertical-align: top; }
+.motcua-sheet td { font-weight: bold; padding: 1.5mm 0; vertical-align: top; }
+.motcua-sheet .ms-link, .motcua-sheet .ms-note, .motcua-sheet .ms-scan { margin: 4mm 0 0; text-align: justify; }
+.motcua-sheet .ms-sign { margin: 10mm 0 0 auto; width: 80mm; text-align: center; min-height: 40mm; }
+.motcua-sheet .ms-sign p { margin: 0 0 1mm; }
+";
+
+/// `dd/mm/yyyy`.
+fn vn_date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+fn row(s: &mut String, label: &str, value: &str) {
+    s.push_str("<tr><th>");
+    escape(s, label);
+    s.push_str("</th><td>");
+    escape(s, value);
+    s.push_str("</td></tr>\n");
+}
+
+/// The dossier part: the decoded record and its QR.
+struct DossierPart<'p> {
+    record: Record<'p>,
+    svg: String,
+}
+
+fn dossier_part<'p>(payload: &'p str, card: &Card<'_>, masked: bool) -> Result<DossierPart<'p>, Error> {
+    let record = dossier::decode(payload)?;
+    if let Some(a) = &record.applicant {
+        match a.kind() {
+            ApplicantKind::Person if a.as_str() != card.id().as_str() => return Err(Error::DossierApplicant),
+            ApplicantKind::Person if masked => return Err(Error::DossierNotMasked),
+            ApplicantKind::Masked if a.as_str() != card.id().masked().to_string() => {
+                return Err(Error::DossierApplicant)
+            }
+            _ => {}
+        }
+    }
+    let code = qr::encode(payload, &qr::QrOptions::default()).map_err(|_| {
+        Error::Dossier(dossier::Error::TooLong {
+            max: dossier::MAX_PAYLOAD_LEN,
+        })
+    })?;
+    let svg = code.to_svg(&SvgOptions {
+        width: Some("30mm"),
+        ..SvgOptions::default()
+    });
+    Ok(DossierPart { record, svg })
+}
+
+/// Renders the sheet for `card` (with the `repairs` its scan needed, which
+/// the sheet reports). Errors: an empty office name, an invalid dossier
+/// payload, a dossier whose applicant is someone else, or a masked copy
+/// asked for with a dossier QR that carries the full ID.
+pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Result<Sheet, Error> {
+    let office = opts.office.trim();
+    if office.is_empty() || office.chars().count() > 200 || !printable(office) {
+        return Err(Error::Office);
+    }
+    let dossier = opts
+        .dossier
+        .map(|p| dossier_part(p.trim(), card, opts.masked))
+        .transpose()?;
+    let m = card.masked();
+    let (id, old_id, name, birth, address) = if opts.masked {
+        (
+            card.id().masked().to_string(),
+            card.old_id().map(|c| c.masked().to_string()),
+            m.name(),
+            format!("**/**/{:04}", card.birth_date().year()),
+            m.address(),
+        )
+    } else {
+        (
+            card.id().as_str().to_owned(),
+            card.old_id().map(|c| c.as_str().to_owned()),
+            card.name().to_owned(),
+            vn_date(card.birth_date()),
+            card.address().to_owned(),
+        )
+    };
+
+    let mut s = String::with_capacity(8 * 1024);
+    s.push_str("<article class=\"motcua-sheet\">\n<header class=\"ms-head\">\n");
+    if let Some(d) = &dossier {
+        s.push_str("<div class=\"ms-qr\">");
+        s.push_str(d.svg.trim_end());
+        escape(&mut s, d.record.dossier_code.as_str());
+        s.push_str("</div>\n");
+    }
+    s.push_str("<div class=\"ms-office\">");
+    escape(&mut s, office);
+    s.push_str("</div>\n<div class=\"ms-nation\"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><span>Độc lập - Tự do - Hạnh phúc</span></div>\n</header>\n");
+    s.push_str(
+        "<h1>PHIẾU THÔNG TIN CÔNG DÂN</h1>\n<p class=\"ms-sub\">(đọc từ mã QR trên thẻ Căn cước công dân)</p>\n",
+    );
+    if opts.masked {
+        s.push_str("<p class=\"ms-copy\">BẢN SAO — thông tin cá nhân đã được che một phần</p>\n");
+    }
+    s.push_str("<table>\n");
+    row(&mut s, "Số định danh cá nhân", &id);
+    row(&mut s, "Số CMND cũ", old_id.as_deref().unwrap_or("Không có"));
+    row(&mut s, "Họ, chữ đệm và tên", &name);
+    row(&mut s, "Ngày, tháng, năm sinh", &birth);
+    row(&mut s, "Giới tính", card.sex().as_vi());
+    row(&mut s, "Nơi thường trú", &address);
+    row(&mut s, "Ngày cấp thẻ", &vn_date(card.issue_date()));
+    let expiry = card.expiry_date().map_or_else(|| "Không thời hạn".to_owned(), vn_date);
+    row(&mut s, "Có giá trị đến (tính theo tuổi)", &expiry);
+    if let Some(d) = &dossier {
+        let r = &d.record;
+        row(&mut s, "Mã số hồ sơ", r.dossier_code.as_str());
+        if let Some(p) = &r.procedure_code {
+            row(&mut s, "Mã thủ tục hành chính", p.as_str());
+        }
+        if let Some(p) = &r.paper {
+            row(&mut s, "Giấy tờ", p.name());
+        }
+        if let Some(a) = r.appointment {
+            let when = match a.time {
+                Some(t) => format!("{:02}:{:02} ngày {}", t.hour(), t.minute(), vn_date(a.date)),
+                None => vn_date(a.date),
+            };
+            row(&mut s, "Ngày hẹn trả kết quả", &when);
+        }
+    }
+    s.push_str("</table>\n<p class=\"ms-link\">");
+    match &old_id {
+        Some(old) => {
+            s.push_str("☑ Số CMND cũ <strong>");
+            escape(&mut s, old);
+            s.push_str("</strong> và số định danh cá nhân <strong>");
+            escape(&mut s, &id);
+            s.push_str(
+                "</strong> cùng được ghi trong mã QR trên thẻ của công dân nêu trên: là giấy tờ của cùng một người. \
+                 Dùng để cập nhật số giấy tờ trong hồ sơ (đất đai, hộ tịch) thay cho giấy xác nhận số CMND.",
+            );
+        }
+        None => s.push_str("☐ Mã QR trên thẻ không có số CMND cũ: phiếu này không xác nhận liên kết CMND – CCCD."),
+    }
+    s.push_str("</p>\n");
+    if card.is_expired() {
+        let _ = writeln!(
+            s,
+            "<p class=\"ms-note\"><strong>Lưu ý:</strong> thẻ đã hết hạn sử dụng (tính đến ngày {}).</p>",
+            vn_date(card.as_of())
+        );
+    }
+    if !repairs.is_empty() {
+        s.push_str("<p class=\"ms-note\">Dữ liệu do máy quét gửi đã được phần mềm sửa: ");
+        let list: Vec<&str> = repairs.iter().map(|r| r.message_vi()).collect();
+        escape(&mut s, &list.join("; "));
+        s.push_str(".</p>\n");
+    }
+    let at = opts.scanned_at;
+    s.push_str("<p class=\"ms-scan\">Quét mã QR lúc ");
+    let _ = write!(
+        s,
+        "{:02}:{:02} ngày {}",
+        at.hour(),
+        at.minute(),
+        vn_date(at.date_naive())
+    );
+    if at.offset().local_minus_utc() != 7 * 3600 {
+        let _ = write!(s, " (UTC{})", at.offset());
+    }
+    s.push_str(" tại ");
+    escape(&mut s, office);
+    s.push_str(".</p>\n<div class=\"ms-sign\"><p><em>");
+    let d = at.date_naive();
+    let _ = write!(s, "Ngày {:02} tháng {:02} năm {:04}", d.day(), d.month(), d.year());
+    s.push_str(
+        "</em></p><p><strong>Công chức tiếp nhận</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div>\n</article>\n",
+    );
+    Ok(Sheet { fragment: s })
+}
+
+impl Sheet {
+    /// The `<article class="motcua-sheet">` element, for a page that has
+    /// [`CSS`] (the browser intake form prints it in place).
+    pub fn fragment(&self) -> &str {
+        &self.fragment
+    }
+
+    /// A standalone A4 HTML document (print CSS included).
+    pub fn to_html(&self) -> String {
+        let mut s = String::with_capacity(self.fragment.len() + CSS.len() + 512);
+        s.push_str(
+            "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Phiếu thông tin công dân</title>\n<style>\n\
+             @page { size: A4; margin: 15mm 15mm 15mm 20mm; }\nbody { margin: 0; }\n\
+             @media screen { body { background: #d9dde2; } .motcua-sheet { background: #fff; width: 175mm; min-height: 267mm; margin: 8mm auto; padding: 15mm 15mm 15mm 20mm; box-shadow: 0 1px 4px rgba(0,0,0,.35); } }\n",
+        );
+        s.push_str(CSS);
+        s.push_str("</style>\n</head>\n<body>\n");
+        s.push_str(&self.fragment);
+        s.push_str("</body>\n</html>\n");
+        s
+    }
+}
