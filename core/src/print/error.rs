@@ -144,24 +144,24 @@ pub enum Error {
 
 impl Error {
     /// Every error code, in declaration order.
-    pub const CODES: [&'static str; 17] = [
+    pub const ALL_CODES: &'static [&'static str] = &[
         "csv_not_utf8",
         "csv_malformed",
         "csv_missing_column",
-        "missing_field",
-        "procedure_code",
-        "duplicate_code",
-        "url_invalid",
-        "url_too_long",
-        "text_too_long",
-        "empty",
-        "too_many",
-        "title",
-        "layout",
-        "office",
-        "dossier",
-        "dossier_applicant",
-        "dossier_not_masked",
+        "csv_missing_field",
+        "csv_procedure_code",
+        "csv_duplicate_code",
+        "csv_url_invalid",
+        "csv_url_too_long",
+        "csv_text_too_long",
+        "poster_empty",
+        "poster_too_many",
+        "poster_title",
+        "poster_layout",
+        "sheet_office",
+        "sheet_dossier",
+        "sheet_dossier_applicant",
+        "sheet_dossier_not_masked",
     ];
 
     /// Stable machine-readable code.
@@ -170,21 +170,68 @@ impl Error {
             Error::NotUtf8 { .. } => "csv_not_utf8",
             Error::Malformed { .. } => "csv_malformed",
             Error::MissingColumn(_) => "csv_missing_column",
-            Error::MissingField { .. } => "missing_field",
-            Error::ProcedureCode { .. } => "procedure_code",
-            Error::DuplicateCode { .. } => "duplicate_code",
-            Error::UrlInvalid { .. } => "url_invalid",
-            Error::UrlTooLong { .. } => "url_too_long",
-            Error::TextTooLong { .. } => "text_too_long",
-            Error::Empty => "empty",
-            Error::TooMany { .. } => "too_many",
-            Error::Title => "title",
-            Error::Layout { .. } => "layout",
-            Error::Office => "office",
-            Error::Dossier(_) => "dossier",
-            Error::DossierApplicant => "dossier_applicant",
-            Error::DossierNotMasked => "dossier_not_masked",
+            Error::MissingField { .. } => "csv_missing_field",
+            Error::ProcedureCode { .. } => "csv_procedure_code",
+            Error::DuplicateCode { .. } => "csv_duplicate_code",
+            Error::UrlInvalid { .. } => "csv_url_invalid",
+            Error::UrlTooLong { .. } => "csv_url_too_long",
+            Error::TextTooLong { .. } => "csv_text_too_long",
+            Error::Empty => "poster_empty",
+            Error::TooMany { .. } => "poster_too_many",
+            Error::Title => "poster_title",
+            Error::Layout { .. } => "poster_layout",
+            Error::Office => "sheet_office",
+            Error::Dossier(_) => "sheet_dossier",
+            Error::DossierApplicant => "sheet_dossier_applicant",
+            Error::DossierNotMasked => "sheet_dossier_not_masked",
         }
+    }
+
+    /// The English and Vietnamese messages for a code alone (no row or
+    /// column), e.g. for a code stored earlier; `None` if unknown.
+    pub fn code_message(code: &str) -> Option<(String, String)> {
+        let (en, vi) = match code {
+            "csv_not_utf8" => ("the CSV is not UTF-8 text", "Tệp CSV không phải văn bản UTF-8"),
+            "csv_malformed" => ("the CSV is malformed", "Tệp CSV sai định dạng"),
+            "csv_missing_column" => (
+                "the CSV header lacks a required column",
+                "Dòng tiêu đề của tệp CSV thiếu cột bắt buộc",
+            ),
+            "csv_missing_field" => ("a required cell of the CSV is empty", "Tệp CSV thiếu ô bắt buộc"),
+            "csv_procedure_code" => (
+                "a procedure code in the CSV is invalid",
+                "Mã thủ tục trong tệp CSV không hợp lệ",
+            ),
+            "csv_duplicate_code" => ("the CSV repeats a procedure code", "Tệp CSV có mã thủ tục trùng lặp"),
+            "csv_url_invalid" => ("a URL in the CSV is invalid", "Đường dẫn trong tệp CSV không hợp lệ"),
+            "csv_url_too_long" => (
+                "a URL in the CSV is too long to scan from 50 cm",
+                "Đường dẫn trong tệp CSV quá dài, không quét được từ 50 cm",
+            ),
+            "csv_text_too_long" => (
+                "a name in the CSV does not fit its caption",
+                "Tên trong tệp CSV không vừa phần chú thích",
+            ),
+            "poster_empty" => ("the procedure list is empty", "Danh sách thủ tục trống"),
+            "poster_too_many" => ("the procedure list is too long", "Danh sách thủ tục quá dài"),
+            "poster_title" => ("the poster title is invalid", "Tiêu đề áp phích không hợp lệ"),
+            "poster_layout" => (
+                "the grid leaves codes too small to scan",
+                "Lưới làm mã QR quá nhỏ để quét",
+            ),
+            "sheet_office" => ("the office name is invalid", "Tên cơ quan không hợp lệ"),
+            "sheet_dossier" => ("the dossier QR payload is invalid", "Dữ liệu mã QR hồ sơ không hợp lệ"),
+            "sheet_dossier_applicant" => (
+                "the dossier's applicant is not the card's holder",
+                "Người nộp hồ sơ không phải là chủ thẻ",
+            ),
+            "sheet_dossier_not_masked" => (
+                "a masked sheet cannot carry the full ID in its dossier QR",
+                "Bản sao che thông tin không được in mã QR hồ sơ có số định danh đầy đủ",
+            ),
+            _ => return None,
+        };
+        Some((en.to_owned(), vi.to_owned()))
     }
 
     /// The CSV line the error is about, if any.

@@ -110,6 +110,33 @@ fn csv_error(e: &csv::Error, default_row: u64) -> Error {
     }
 }
 
+/// Line numbers of byte offsets, counted forward (offsets only grow).
+struct Lines<'b> {
+    bytes: &'b [u8],
+    at: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    /// The line of the first non-blank byte at or after `offset`: the csv
+    /// crate reports a record's position before the blank lines it skips.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
+        while self.bytes.get(end).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            end += 1;
+        }
+        let start = self.at.min(end);
+        for (i, &b) in self.bytes.get(start..end).unwrap_or_default().iter().enumerate() {
+            // LF, CR LF (counted at the LF) and a lone CR end a line.
+            if b == b'\n' || (b == b'\r' && self.bytes.get(start + i + 1) != Some(&b'\n')) {
+                self.line += 1;
+            }
+        }
+        self.at = end;
+        self.line
+    }
+}
+
 /// Reads a procedure list: a header row naming the columns `code`, `name`,
 /// `url` and optionally `group` (or `mã`, `tên`, `đường dẫn`, `lĩnh vực`; any
 /// order, other columns ignored), then one procedure per row. Cells are
@@ -135,6 +162,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Procedure>, Error> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut record = csv::ByteRecord::new();
+    let mut lines = Lines { bytes, at: 0, line: 1 };
     loop {
         let more = rdr
             .read_byte_record(&mut record)
@@ -142,7 +170,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Procedure>, Error> {
         if !more {
             break;
         }
-        let row = record.position().map_or(0, csv::Position::line);
+        let row = lines.line_at(record.position().map_or(0, csv::Position::byte));
         if record.iter().all(<[u8]>::is_empty) {
             continue; // a row of empty cells (",,,"), as spreadsheets export
         }
