@@ -9,12 +9,14 @@ import {
   decodeDossier,
   qrSvg,
   sampleReceipt,
+  renderSheet,
 } from "../pkg/index.js";
 import { attachScanner } from "../pkg/wedge.js";
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ["id", "old_id", "name", "birth_date", "sex", "address", "issue_date", "expiry_date"];
 let current = null; // the last valid card
+let currentScan = null; // the scanned text it was read from (for the sheet)
 let scannedAt = null;
 let receiptPayload = null;
 
@@ -50,6 +52,7 @@ function fill(card) {
 function report(result) {
   if (result.ok) {
     current = result.card;
+    currentScan = result.text;
     scannedAt = new Date();
     fill(result.card);
     const notes = result.card.repairs.map((r) => `<li>${esc(repairMessage(r).messageVi)}</li>`);
@@ -75,7 +78,7 @@ attachScanner(document, { onScan: report });
 $("read-paste").addEventListener("click", () => {
   const text = $("paste").value;
   try {
-    report({ ok: true, card: scanCard(text) });
+    report({ ok: true, card: scanCard(text), text });
   } catch (e) {
     if (!isMotcuaError(e)) throw e;
     report({ ok: false, error: e });
@@ -116,7 +119,6 @@ $("make-receipt").addEventListener("click", () => {
     const svg = qrSvg(receiptPayload, { caption: decodeDossier(receiptPayload).dossier_code, width: "40mm" });
     $("receipt-qr").innerHTML = svg;
     $("receipt-qr").dataset.payload = receiptPayload;
-    $("sheet-qr").innerHTML = svg;
     show("ok", "Đã tạo mã QR giấy tiếp nhận (mã định danh được che một phần).");
   } catch (e) {
     if (!isMotcuaError(e)) throw e;
@@ -125,29 +127,43 @@ $("make-receipt").addEventListener("click", () => {
   }
 });
 
+// The sheet is the library's (the same renderer as `motcua sheet`): it
+// needs the scanned card, not typed fields, so the CMND→CCCD statement is
+// only ever made from the card's own QR.
+let sheetCss = null;
 function fillSheet() {
-  for (const td of document.querySelectorAll("#sheet [data-f]")) {
-    const f = td.dataset.f;
-    td.textContent = $(f)?.value || "—";
+  if (!currentScan) {
+    show("error", "<strong>Chưa in được phiếu:</strong> hãy quét thẻ CCCD trước (phiếu chỉ in từ dữ liệu mã QR của thẻ).");
+    return false;
   }
-  // The link is proven only by the card's own QR, not by typed fields.
-  const linked = current && current.old_id && current.old_id === $("old_id").value && current.id === $("id").value;
-  $("sheet-link").textContent = linked
-    ? `☑ Số CMND cũ ${current.old_id} và số định danh cá nhân ${current.id} là của cùng một công dân (theo dữ liệu trong mã QR của thẻ).`
-    : "";
-  const at = scannedAt ?? new Date();
-  $("sheet-scan").textContent =
-    `Quét lúc ${at.toLocaleString("vi-VN")} tại ${$("office").value}` + (current ? "" : " (nhập tay)");
-  if (!receiptPayload) $("sheet-qr").innerHTML = "";
+  try {
+    const sheet = renderSheet(currentScan, {
+      office: $("office").value.trim(),
+      scannedAt: localIso(scannedAt ?? new Date()),
+      ...(receiptPayload ? { dossier: receiptPayload } : {}),
+    });
+    if (!sheetCss) {
+      sheetCss = document.createElement("style");
+      sheetCss.textContent = sheet.css;
+      document.head.append(sheetCss);
+    }
+    $("sheet").innerHTML = sheet.fragment;
+    return true;
+  } catch (e) {
+    if (!isMotcuaError(e)) throw e;
+    $("status").dataset.code = e.code;
+    show("error", `<strong>Không in được phiếu:</strong> ${esc(e.messageVi)} <small>(${esc(e.code)})</small>`);
+    return false;
+  }
 }
 
 $("print-sheet").addEventListener("click", () => {
-  fillSheet();
-  window.print();
+  if (fillSheet()) window.print();
 });
 
 $("clear").addEventListener("click", () => {
   current = null;
+  currentScan = null;
   scannedAt = null;
   receiptPayload = null;
   $("receipt-qr").innerHTML = "";

@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 use motcua::cccd::{self, Card, CmndLink, Repair, Repairs};
-use motcua::{dossier, qr};
+use motcua::{dossier, print, qr};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -271,6 +271,7 @@ pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: &
     let found = cccd::Error::code_message(code)
         .or_else(|| dossier::Error::code_message(code))
         .or_else(|| qr::Error::code_message(code))
+        .or_else(|| print::Error::code_message(code))
         .or_else(|| {
             (code == "invalid_argument").then(|| (INVALID_ARGUMENT.0.to_owned(), INVALID_ARGUMENT.1.to_owned()))
         });
@@ -298,6 +299,7 @@ struct ErrorCodes {
     cccd: &'static [&'static str],
     dossier: &'static [&'static str],
     qr: &'static [&'static str],
+    print: &'static [&'static str],
     binding: [&'static str; 1],
 }
 
@@ -308,6 +310,7 @@ pub fn error_codes() -> Result<JsValue, JsValue> {
         cccd: cccd::Error::ALL_CODES,
         dossier: dossier::Error::ALL_CODES,
         qr: qr::Error::ALL_CODES,
+        print: print::Error::ALL_CODES,
         binding: ["invalid_argument"],
     })
 }
@@ -537,4 +540,129 @@ pub fn qr_matrix(text: &str, options: Option<JsValue>) -> Result<JsValue, JsValu
         &js_sys::Uint8Array::from(modules.as_slice()),
     )?;
     Ok(out)
+}
+
+// ----------------------------------------------------------------- print
+
+/// A print error: a dossier payload's own error when the sheet's dossier
+/// QR is invalid; otherwise the print error with `field` (the CSV column)
+/// and `row` (the CSV line).
+fn print_error(e: print::Error) -> JsValue {
+    if let print::Error::Dossier(d) = e {
+        return dossier_error(d);
+    }
+    let err = js_error(
+        e.code(),
+        &e.message(),
+        &e.message_vi(),
+        e.field().map(print::Column::name),
+    );
+    if let Some(row) = e.row() {
+        // Reflect.set on a fresh, extensible Error cannot fail.
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("row"), &JsValue::from_f64(row as f64));
+    }
+    err
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct SheetOptionsIn {
+    office: Option<String>,
+    scanned_at: Option<String>,
+    as_of: Option<String>,
+    dossier: Option<String>,
+    masked: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct SheetOut {
+    html: String,
+    fragment: String,
+    css: &'static str,
+}
+
+/// The clerk's information sheet from one scan (scanner repairs apply and
+/// are listed on the sheet). Throws `MotcuaError`.
+#[wasm_bindgen(js_name = renderSheet, skip_typescript)]
+pub fn render_sheet(scan: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let o: SheetOptionsIn = self::options(
+        options,
+        "options",
+        &["office", "scannedAt", "asOf", "dossier", "masked"],
+    )?;
+    let scanned_at = match o.scanned_at.as_deref() {
+        None => chrono::Utc::now().with_timezone(&dossier::VIETNAM),
+        Some(s) => chrono::DateTime::parse_from_rfc3339(s).map_err(|_| invalid_argument("options.scannedAt"))?,
+    };
+    let as_of = match o.as_of.as_deref() {
+        None => scanned_at.date_naive(),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| invalid_argument("options.asOf"))?,
+    };
+    let repaired = cccd::repair(scan).map_err(cccd_error)?;
+    let card = repaired.parse_as_of(as_of).map_err(cccd_error)?;
+    let opts = print::sheet::SheetOptions {
+        office: o.office.as_deref().unwrap_or(""),
+        scanned_at,
+        dossier: o.dossier.as_deref(),
+        masked: o.masked.unwrap_or(false),
+    };
+    let sheet = print::sheet::render(&card, repaired.repairs(), &opts).map_err(print_error)?;
+    to_js(&SheetOut {
+        html: sheet.to_html(),
+        fragment: sheet.fragment().to_owned(),
+        css: print::sheet::CSS,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct PosterOptionsIn {
+    title: Option<String>,
+    subtitle: Option<String>,
+    columns: Option<u8>,
+    rows: Option<u8>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PosterOut {
+    pages: Vec<String>,
+    html: String,
+    count: usize,
+    qr_mm: f64,
+}
+
+/// Procedure QR posters from a CSV list (text, or the bytes of a file so
+/// that a non-UTF-8 file is reported with its line). Throws `MotcuaError`.
+#[wasm_bindgen(js_name = renderPoster, skip_typescript)]
+pub fn render_poster(csv: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = match csv.as_string() {
+        Some(s) => s.into_bytes(),
+        None => csv
+            .dyn_ref::<js_sys::Uint8Array>()
+            .ok_or_else(|| invalid_argument("csv"))?
+            .to_vec(),
+    };
+    let o: PosterOptionsIn = self::options(options, "options", &["title", "subtitle", "columns", "rows"])?;
+    let defaults = print::poster::PosterOptions::new("");
+    let opts = print::poster::PosterOptions {
+        title: o.title.as_deref().unwrap_or(""),
+        subtitle: o.subtitle.as_deref(),
+        columns: o.columns.unwrap_or(defaults.columns),
+        rows: o.rows.unwrap_or(defaults.rows),
+    };
+    let list = print::poster::read_csv(&bytes).map_err(print_error)?;
+    let poster = print::poster::render(&list, &opts).map_err(print_error)?;
+    to_js(&PosterOut {
+        html: poster.to_html(),
+        count: list.len(),
+        qr_mm: poster.qr_mm(),
+        pages: poster.pages().to_vec(),
+    })
+}
+
+/// The sample procedure list shipped with the library (CSV text).
+#[wasm_bindgen(js_name = sampleProcedures)]
+pub fn sample_procedures() -> String {
+    print::poster::SAMPLE_CSV.to_owned()
 }

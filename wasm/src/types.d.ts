@@ -50,11 +50,35 @@ export type DossierErrorCode =
 /** Stable codes of QR rendering errors (`motcua::qr::Error::ALL_CODES`). */
 export type QrErrorCode = "qr_too_long" | "qr_version_range" | "png_write";
 
+/**
+ * Stable codes of sheet and poster errors (`motcua::print::Error::ALL_CODES`).
+ * `renderSheet` throws an invalid dossier payload's own dossier error
+ * rather than `sheet_dossier`.
+ */
+export type PrintErrorCode =
+  | "csv_not_utf8"
+  | "csv_malformed"
+  | "csv_missing_column"
+  | "csv_missing_field"
+  | "csv_procedure_code"
+  | "csv_duplicate_code"
+  | "csv_url_invalid"
+  | "csv_url_too_long"
+  | "csv_text_too_long"
+  | "poster_empty"
+  | "poster_too_many"
+  | "poster_title"
+  | "poster_layout"
+  | "sheet_office"
+  | "sheet_dossier"
+  | "sheet_dossier_applicant"
+  | "sheet_dossier_not_masked";
+
 /** Errors of this binding itself: an argument of the wrong shape or type. */
 export type BindingErrorCode = "invalid_argument";
 
 /** Every code a `MotcuaError` can carry. */
-export type ErrorCode = CccdErrorCode | DossierErrorCode | QrErrorCode | BindingErrorCode;
+export type ErrorCode = CccdErrorCode | DossierErrorCode | QrErrorCode | PrintErrorCode | BindingErrorCode;
 
 /**
  * What every function of this package throws. An `Error` (with a stack)
@@ -69,9 +93,17 @@ export interface MotcuaError extends Error {
   message: string;
   /** Vietnamese message, for the clerk or citizen. */
   messageVi: string;
-  /** The dossier field a dossier error is about, when there is one. */
-  field?: DossierField;
+  /**
+   * The dossier field a dossier error is about, or the CSV column a poster
+   * error is about, when there is one.
+   */
+  field?: DossierField | PosterColumn;
+  /** The CSV line (header = 1) a poster error is about. */
+  row?: number;
 }
+
+/** A column of a poster's procedure list. */
+export type PosterColumn = "code" | "name" | "url" | "group";
 
 /** A repair the scanner path applied (`motcua::cccd::Repair`). */
 export type RepairCode = "strip_bom" | "strip_suffix" | "mojibake" | "nfc";
@@ -302,6 +334,7 @@ export interface ErrorCodes {
   cccd: CccdErrorCode[];
   dossier: DossierErrorCode[];
   qr: QrErrorCode[];
+  print: PrintErrorCode[];
   binding: BindingErrorCode[];
 }
 
@@ -336,3 +369,64 @@ export function qrSvg(text: string, options?: QrOptions): string;
 
 /** A QR code's modules, for drawing it yourself. Throws `MotcuaError`. */
 export function qrMatrix(text: string, options?: QrOptions): QrMatrix;
+
+/** Options of `renderSheet`. */
+export interface SheetOptions {
+  /** The receiving office, printed with the scan time (required). */
+  office: string;
+  /** When the card was scanned, RFC 3339 with offset; default: now, +07:00. */
+  scannedAt?: string;
+  /** Reference date for the card's checks, `YYYY-MM-DD`; default: the scan date. */
+  asOf?: string;
+  /** The dossier QR payload (`encodeDossier`): printed top-left with its fields. */
+  dossier?: string;
+  /** A copy that leaves the office: ID numbers, name, birth date, address masked. */
+  masked?: boolean;
+}
+
+/** A rendered information sheet. Personal data. */
+export interface Sheet {
+  /** A standalone A4 HTML document (print CSS included). */
+  html: string;
+  /** Only the `<article class="motcua-sheet">`, to print in place. */
+  fragment: string;
+  /** The CSS the fragment needs (every rule scoped to `.motcua-sheet`). */
+  css: string;
+}
+
+/**
+ * The clerk's information sheet from one CCCD scan (the scanner repairs
+ * apply and are listed on the sheet). Throws `MotcuaError`.
+ */
+export function renderSheet(scan: string, options: SheetOptions): Sheet;
+
+/** Options of `renderPoster`. */
+export interface PosterOptions {
+  /** The title, usually the office (required, 1–2 printed lines). */
+  title: string;
+  /** The line under the title; default: an invitation to scan. */
+  subtitle?: string;
+  /** Codes per row, 1–4 (default 3). */
+  columns?: number;
+  /** Rows per page, 1–4 (default 3). */
+  rows?: number;
+}
+
+/** Rendered poster pages. */
+export interface Poster {
+  /** One SVG document per A4 page. */
+  pages: string[];
+  /** One HTML document with every page. */
+  html: string;
+  /** How many procedures. */
+  count: number;
+  /** Each code's side in millimetres, quiet zone included. */
+  qrMm: number;
+}
+
+/**
+ * Procedure QR posters from a CSV list (header row with code, name, url and
+ * optional group). Pass a file's bytes to have a non-UTF-8 file reported
+ * with its line. Throws `MotcuaError` (with `row` and `field`).
+ */
+export function renderPoster(csv: string | Uint8Array, options: PosterOptions): Poster;

@@ -157,7 +157,10 @@ test("paste box, receipt QR and the printed information sheet", { skip: missing 
     assert.ok(sheet.includes(want), want);
   }
   assert.match(sheet, /Số CMND cũ 123456789 và số định danh cá nhân 001090123456/);
-  assert.ok(await page.isVisible("#sheet-qr svg"), "the dossier QR is on the sheet");
+  assert.ok(sheet.includes("đã bỏ ký tự CR/LF/TAB máy quét thêm ở cuối"), "the scan's repair is on the sheet");
+  // The library's sheet (renderSheet), with the receipt's QR top-left.
+  assert.ok(await page.isVisible("#sheet .motcua-sheet .ms-qr svg"), "the dossier QR is on the sheet");
+  assert.ok(sheet.includes("000.00.53.H48-261120-0042"));
   await page.screenshot({ path: `${out}sheet.png`, fullPage: true });
   await page.pdf({ path: `${out}sheet.pdf`, format: "A4" });
   await page.emulateMedia({ media: "screen" });

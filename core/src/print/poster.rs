@@ -15,7 +15,6 @@
 //! # Ok::<(), motcua::print::Error>(())
 //! ```
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::{printable, wrap, Column, Error};
@@ -92,12 +91,15 @@ impl Procedure {
 
 /// What a header cell names: English or Vietnamese, any case.
 fn column_of(header: &str) -> Option<Column> {
-    let h = header.trim().trim_start_matches('\u{feff}').to_lowercase();
+    // ASCII case only, and the Vietnamese names as a spreadsheet user
+    // writes them (sentence case or lower case): no Unicode case tables in
+    // the browser package for four words.
+    let h = header.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
     Some(match h.as_str() {
-        "code" | "procedure_code" | "mã" | "mã thủ tục" | "ma_thu_tuc" | "mã tthc" => Column::Code,
-        "name" | "procedure_name" | "tên" | "tên thủ tục" | "ten_thu_tuc" => Column::Name,
-        "url" | "link" | "đường dẫn" | "liên kết" => Column::Url,
-        "group" | "field" | "lĩnh vực" | "linh_vuc" | "nhóm" => Column::Group,
+        "code" | "procedure_code" | "ma_thu_tuc" | "mã" | "mã thủ tục" | "mã tthc" => Column::Code,
+        "name" | "procedure_name" | "ten_thu_tuc" | "tên" | "tên thủ tục" | "tên tthc" => Column::Name,
+        "url" | "link" | "đường dẫn" | "Đường dẫn" | "liên kết" => Column::Url,
+        "group" | "field" | "linh_vuc" | "lĩnh vực" | "nhóm" => Column::Group,
         _ => return None,
     })
 }
@@ -147,20 +149,24 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Procedure>, Error> {
         .trim(csv::Trim::All)
         .from_reader(bytes);
     let headers = rdr.byte_headers().map_err(|e| csv_error(&e, 1))?.clone();
-    let mut index: HashMap<Column, usize> = HashMap::new();
+    // Column → cell index, the first header naming it.
+    let mut index: [(Column, Option<usize>); 4] =
+        [Column::Code, Column::Name, Column::Url, Column::Group].map(|c| (c, None));
     for (i, cell) in headers.iter().enumerate() {
         let cell = std::str::from_utf8(cell).map_err(|_| Error::NotUtf8 { row: 1 })?;
         if let Some(c) = column_of(cell) {
-            index.entry(c).or_insert(i);
+            if let Some(slot) = index.iter_mut().find(|(k, at)| *k == c && at.is_none()) {
+                slot.1 = Some(i);
+            }
         }
     }
-    for c in [Column::Code, Column::Name, Column::Url] {
-        if !index.contains_key(&c) {
-            return Err(Error::MissingColumn(c));
-        }
+    if let Some((c, _)) = index.iter().take(3).find(|(_, at)| at.is_none()) {
+        return Err(Error::MissingColumn(*c));
     }
     let mut out = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    // (code, line) of the rows read; a linear search is fine for
+    // MAX_PROCEDURES rows and keeps hashing out of the browser package.
+    let mut seen: Vec<(String, u64)> = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut lines = Lines { bytes, at: 0, line: 1 };
     loop {
@@ -178,7 +184,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Procedure>, Error> {
             return Err(Error::TooMany { max: MAX_PROCEDURES });
         }
         let cell = |c: Column| -> Result<String, Error> {
-            let bytes = index.get(&c).and_then(|&i| record.get(i)).unwrap_or_default();
+            let bytes = index
+                .iter()
+                .find(|(k, _)| *k == c)
+                .and_then(|(_, at)| at.and_then(|i| record.get(i)))
+                .unwrap_or_default();
             std::str::from_utf8(bytes)
                 .map(str::to_owned)
                 .map_err(|_| Error::NotUtf8 { row })
@@ -192,10 +202,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Procedure>, Error> {
             row,
         };
         p.check()?;
-        if let Some(&first) = seen.get(&p.code) {
-            return Err(Error::DuplicateCode { row, first });
+        if let Some((_, first)) = seen.iter().find(|(code, _)| *code == p.code) {
+            return Err(Error::DuplicateCode { row, first: *first });
         }
-        seen.insert(p.code.clone(), row);
+        seen.push((p.code.clone(), row));
         out.push(p);
     }
     if out.is_empty() {
@@ -350,7 +360,7 @@ pub fn render(procedures: &[Procedure], opts: &PosterOptions<'_>) -> Result<Post
         let group = match &p.group {
             Some(g) => Some(
                 printable(g)
-                    .then(|| wrap(&g.to_uppercase(), grid.line_em(GROUP_PT), 1))
+                    .then(|| wrap(g, grid.line_em(GROUP_PT), 1))
                     .flatten()
                     .and_then(|l| l.into_iter().next())
                     .ok_or(too_long(Column::Group))?,
@@ -384,15 +394,28 @@ pub fn render(procedures: &[Procedure], opts: &PosterOptions<'_>) -> Result<Post
     })
 }
 
-/// Millimetres with at most 2 decimals, no trailing zeros.
+/// Millimetres with 2 decimals, written with integers: float formatting
+/// would add ~10 kB to the browser package. Inputs are page coordinates.
 fn mm(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
+    #[allow(clippy::cast_possible_truncation)] // |v| < 1000 on an A4 page
+    let hundredths = (v * 100.0).round() as i64;
+    let (sign, h) = if hundredths < 0 {
+        ("-", -hundredths)
     } else {
-        s.into()
+        ("", hundredths)
+    };
+    match h % 100 {
+        0 => format!("{sign}{}", h / 100),
+        f if f % 10 == 0 => format!("{sign}{}.{}", h / 100, f / 10),
+        f => format!("{sign}{}.{f:02}", h / 100),
     }
+}
+
+/// A module's size in mm with 5 decimals (integers only, as [`mm`]).
+fn scale(v: f64) -> String {
+    #[allow(clippy::cast_possible_truncation)] // 0 < v < 10
+    let n = (v * 100_000.0).round() as i64;
+    format!("{}.{:05}", n / 100_000, n % 100_000)
 }
 
 fn text(out: &mut String, x: f64, y: f64, pt: f64, attrs: &str, content: &str) {
@@ -483,10 +506,10 @@ fn cell(s: &mut String, grid: &Grid, x: f64, y: f64, item: &Item<'_>) {
     let qy = y + PAD;
     let _ = write!(
         s,
-        "<path transform=\"translate({} {}) scale({:.5})\" d=\"",
+        "<path transform=\"translate({} {}) scale({})\" d=\"",
         mm(qx),
         mm(qy),
-        unit
+        scale(unit)
     );
     item.qr.write_svg_path(s, 4);
     s.push_str("\"/>");
