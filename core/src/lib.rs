@@ -13,7 +13,7 @@
 //!   open payload format (an `https://` status-lookup URL carrying every field).
 //! * [`qr`] — QR rendering (SVG, PNG, terminal, module matrix) with optimal
 //!   segmentation and the smallest version that fits.
-//! * [`print`] — what the office prints: the clerk's information sheet from
+//! * [`print`](mod@print) — what the office prints: the clerk's information sheet from
 //!   a scan (HTML, A4 print CSS) and procedure QR posters from a CSV list
 //!   (SVG pages, HTML).
 //!
