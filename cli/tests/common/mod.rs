@@ -1,0 +1,24 @@
+//! What the CLI test files share: running the binary.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `motcua args…` with `stdin` fed from a thread (so a large input
+/// cannot deadlock against the output pipes) and collects its output.
+pub fn motcua(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
