@@ -118,6 +118,13 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 // ------------------------------------------------------------------ CCCD
 
+/// `options.asOf`, `YYYY-MM-DD`, when given.
+fn as_of_arg(value: Option<&str>) -> Result<Option<NaiveDate>, JsValue> {
+    value
+        .map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| invalid_argument("options.asOf")))
+        .transpose()
+}
+
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 struct CardOptions {
@@ -149,10 +156,7 @@ fn with_card(
     out: impl FnOnce(&Card<'_>, Repairs, Option<CmndLink>) -> Result<JsValue, JsValue>,
 ) -> Result<JsValue, JsValue> {
     let opts: CardOptions = options(options_value, "options", &["asOf", "cmnd"])?;
-    let as_of = match opts.as_of.as_deref() {
-        None => cccd::today_vn(),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| invalid_argument("options.asOf"))?,
-    };
+    let as_of = as_of_arg(opts.as_of.as_deref())?.unwrap_or_else(cccd::today_vn);
     let repaired;
     let (card, repairs) = match path {
         Path::Strict => (cccd::parse_as_of(input, as_of), Repairs::default()),
@@ -594,10 +598,7 @@ pub fn render_sheet(scan: &str, options: JsValue) -> Result<JsValue, JsValue> {
         None => chrono::Utc::now().with_timezone(&dossier::VIETNAM),
         Some(s) => chrono::DateTime::parse_from_rfc3339(s).map_err(|_| invalid_argument("options.scannedAt"))?,
     };
-    let as_of = match o.as_of.as_deref() {
-        None => scanned_at.date_naive(),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| invalid_argument("options.asOf"))?,
-    };
+    let as_of = as_of_arg(o.as_of.as_deref())?.unwrap_or_else(|| scanned_at.date_naive());
     let repaired = cccd::repair(scan).map_err(cccd_error)?;
     let card = repaired.parse_as_of(as_of).map_err(cccd_error)?;
     let opts = print::sheet::SheetOptions {
