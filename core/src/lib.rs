@@ -43,6 +43,7 @@
 
 pub mod cccd;
 pub mod dossier;
+pub mod image;
 pub mod print;
 pub mod qr;
 mod unicode;

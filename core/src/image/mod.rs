@@ -1,0 +1,348 @@
+//! Reading QR codes from photos and camera frames: every code in an 8-bit
+//! grey or RGBA pixel buffer, with its payload (bytes, and text when the
+//! character set is known) and its corners.
+//!
+//! The finder and decoder are [`quircs`] (a Rust port of quirc, MIT). On its
+//! own it thresholds the whole image once (Otsu), so it misses codes under
+//! uneven light, on dark ground, at 2 pixels per module or in noise. This
+//! module runs it over several renderings of the image, cheapest first, and
+//! stops as soon as every code it sees is read: the image as is; local-mean
+//! binarisations (two window sizes, both polarities); a half-size copy; a
+//! smoothed copy; a double-size copy. The measurements that chose these
+//! passes are in `BENCHMARKS.md`.
+//!
+//! Text: byte-mode payloads are UTF-8 in practice (every Vietnamese portal,
+//! and this crate's encoder, writes UTF-8 without an ECI header). An ECI
+//! header for UTF-8 or ISO-8859-1 is honoured; any other character set, or
+//! bytes that are not UTF-8 without an ECI, give `text() == None` with the
+//! bytes kept — Shift_JIS is never guessed.
+//!
+//! ```
+//! use motcua::{image, qr};
+//!
+//! let code = qr::encode("https://dichvucong.gov.vn/", &qr::QrOptions::default()).unwrap();
+//! // Render it at 4 pixels per module with a 4-module quiet zone.
+//! let (scale, quiet) = (4, 4);
+//! let side = (code.size() + 2 * quiet) * scale;
+//! let mut pixels = vec![255u8; side * side];
+//! for y in 0..side {
+//!     for x in 0..side {
+//!         let (mx, my) = ((x / scale).wrapping_sub(quiet), (y / scale).wrapping_sub(quiet));
+//!         if mx < code.size() && my < code.size() && code.module(mx, my) {
+//!             pixels[y * side + x] = 0;
+//!         }
+//!     }
+//! }
+//! let found = image::decode_gray(&pixels, side as u32, side as u32, side).unwrap();
+//! assert_eq!(found[0].text(), Some("https://dichvucong.gov.vn/"));
+//! assert_eq!(found[0].version(), code.version());
+//! ```
+
+use std::fmt;
+
+use crate::qr::Ecc;
+
+mod error;
+mod prepare;
+
+pub use error::Error;
+use prepare::Gray;
+
+/// The smallest width and height read (a version-1 code at 1 pixel per module).
+pub const MIN_SIDE: u32 = 21;
+/// The largest width or height read (4× a 4K frame's long side).
+pub const MAX_SIDE: u32 = 16_384;
+/// The most pixels read (a 40-megapixel photo); bigger photos should be
+/// scaled down by the caller, which also makes them faster to read.
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// A point in the image, in pixels from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Point {
+    /// Pixels right of the left edge (may be negative when the code's
+    /// corner lies outside the frame).
+    pub x: i32,
+    /// Pixels below the top edge.
+    pub y: i32,
+}
+
+/// How the payload's bytes were turned into [`Found::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Charset {
+    /// UTF-8: declared by ECI 26, or no ECI and the bytes are valid UTF-8.
+    Utf8,
+    /// ISO-8859-1, declared by its ECI.
+    Latin1,
+    /// No text: an ECI names another character set (its number, when the
+    /// decoder knows it), or there is no ECI and the bytes are not UTF-8.
+    Unknown {
+        /// The ECI assignment number, if one was given.
+        eci: Option<u32>,
+    },
+}
+
+impl Charset {
+    /// `utf-8`, `iso-8859-1` or `unknown`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Charset::Utf8 => "utf-8",
+            Charset::Latin1 => "iso-8859-1",
+            Charset::Unknown { .. } => "unknown",
+        }
+    }
+}
+
+/// A QR code read from an image.
+///
+/// `Debug` shows the version, level, charset, corners and payload length,
+/// never the payload: it may be a citizen's ID card.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Found {
+    bytes: Vec<u8>,
+    text: Option<String>,
+    charset: Charset,
+    corners: [Point; 4],
+    version: u8,
+    ecc: Ecc,
+}
+
+impl Found {
+    /// The payload as stored in the code (all segments, in order).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The payload as text, when its character set is known (see [`Charset`]).
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// How [`Found::text`] was decoded.
+    pub fn charset(&self) -> Charset {
+        self.charset
+    }
+
+    /// Corners in the image: top-left, top-right, bottom-right, bottom-left
+    /// of the code as printed (so a code photographed upside down has its
+    /// top-left corner at the bottom right of the image).
+    pub fn corners(&self) -> [Point; 4] {
+        self.corners
+    }
+
+    /// Version (1–40).
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    /// Error-correction level.
+    pub fn ecc(&self) -> Ecc {
+        self.ecc
+    }
+
+    /// Takes the payload bytes.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
+    fn centre(&self) -> (i64, i64) {
+        let sx: i64 = self.corners.iter().map(|p| i64::from(p.x)).sum();
+        let sy: i64 = self.corners.iter().map(|p| i64::from(p.y)).sum();
+        (sx / 4, sy / 4)
+    }
+}
+
+impl fmt::Debug for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Found")
+            .field("version", &self.version)
+            .field("ecc", &self.ecc)
+            .field("charset", &self.charset)
+            .field("corners", &self.corners)
+            .field("bytes", &format_args!("<{} bytes>", self.bytes.len()))
+            .finish()
+    }
+}
+
+/// Reads every QR code in an 8-bit grey image: `data[y * stride + x]` is the
+/// pixel at (x, y), 0 black, 255 white.
+///
+/// Returns the codes in the order found (at least one), or why there are
+/// none. Never panics and never reads outside `data`, whatever the
+/// arguments.
+pub fn decode_gray(data: &[u8], width: u32, height: u32, stride: usize) -> Result<Vec<Found>, Error> {
+    let (w, h) = check(data.len(), width, height, stride, 1)?;
+    read(Gray::from_gray(data, w, h, stride))
+}
+
+/// Reads every QR code in an RGBA image (4 bytes per pixel, as in a canvas
+/// `ImageData` or a decoded PNG), `stride` in bytes (`4 × width` when rows
+/// are packed). Transparent pixels count as white paper.
+pub fn decode_rgba(data: &[u8], width: u32, height: u32, stride: usize) -> Result<Vec<Found>, Error> {
+    let (w, h) = check(data.len(), width, height, stride, 4)?;
+    read(Gray::from_rgba(data, w, h, stride))
+}
+
+/// Checks size, stride and length; returns the size as `usize`.
+fn check(len: usize, width: u32, height: u32, stride: usize, bpp: usize) -> Result<(usize, usize), Error> {
+    if width < MIN_SIDE || height < MIN_SIDE {
+        return Err(Error::TooSmall { width, height, min: MIN_SIDE });
+    }
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(Error::TooLarge {
+            width,
+            height,
+            max_side: MAX_SIDE,
+            max_pixels: MAX_PIXELS,
+        });
+    }
+    // Both fit: width ≤ 2^14 and bpp ≤ 4.
+    let (w, h) = (width as usize, height as usize);
+    let row = w * bpp;
+    if stride < row {
+        return Err(Error::Stride { stride, row });
+    }
+    let needed = stride
+        .checked_mul(h - 1)
+        .and_then(|n| n.checked_add(row))
+        .ok_or(Error::BufferTooShort { len, needed: usize::MAX })?;
+    if len < needed {
+        return Err(Error::BufferTooShort { len, needed });
+    }
+    Ok((w, h))
+}
+
+/// Maps a point of a resampled image back to the original: multiply by
+/// `num`, divide by `den`.
+#[derive(Clone, Copy)]
+struct Scale {
+    num: i32,
+    den: i32,
+}
+
+const SAME: Scale = Scale { num: 1, den: 1 };
+
+struct Reader {
+    quirc: quircs::Quirc,
+    found: Vec<Found>,
+    /// The most codes any pass has seen.
+    seen: usize,
+    /// Whether the last pass read every code it saw (and saw one).
+    complete: bool,
+}
+
+impl Reader {
+    /// One run of the finder over `g`; returns whether it is time to stop.
+    fn pass(&mut self, g: &Gray, scale: Scale) -> bool {
+        let mut seen = 0;
+        let mut read = 0;
+        for code in self.quirc.identify(g.w, g.h, &g.px) {
+            seen += 1;
+            let Ok(code) = code else { continue };
+            let Ok(data) = code.decode() else { continue };
+            read += 1;
+            let corners = code.corners.map(|p| Point {
+                x: p.x.saturating_mul(scale.num) / scale.den,
+                y: p.y.saturating_mul(scale.num) / scale.den,
+            });
+            let found = found(data, corners);
+            let (cx, cy) = found.centre();
+            let duplicate = self.found.iter().any(|f| {
+                let (fx, fy) = f.centre();
+                f.bytes == found.bytes && (fx - cx).abs() + (fy - cy).abs() < i64::from(g.w.max(g.h) as u32 / 8 + 8)
+            });
+            if !duplicate {
+                self.found.push(found);
+            }
+        }
+        self.seen = self.seen.max(seen);
+        self.complete = read > 0 && read == seen;
+        self.complete && self.found.len() >= self.seen
+    }
+}
+
+fn found(data: quircs::Data, corners: [Point; 4]) -> Found {
+    use quircs::Eci;
+    let ecc = match data.ecc_level {
+        quircs::EccLevel::L => Ecc::Low,
+        quircs::EccLevel::M => Ecc::Medium,
+        quircs::EccLevel::Q => Ecc::Quartile,
+        quircs::EccLevel::H => Ecc::High,
+    };
+    let bytes = data.payload;
+    let (text, charset) = match data.eci {
+        None | Some(Eci::Utf8) => match String::from_utf8(bytes.clone()) {
+            Ok(s) => (Some(s), Charset::Utf8),
+            Err(_) => (None, Charset::Unknown { eci: data.eci.map(|e| e as u32) }),
+        },
+        Some(Eci::Iso8859_1) => (Some(bytes.iter().map(|&b| char::from(b)).collect()), Charset::Latin1),
+        Some(other) => (None, Charset::Unknown { eci: Some(other as u32) }),
+    };
+    Found {
+        bytes,
+        text,
+        charset,
+        corners,
+        // quircs checks 1 ≤ version ≤ 40 before decoding.
+        version: u8::try_from(data.version).unwrap_or(0),
+        ecc,
+    }
+}
+
+/// The passes, cheapest and most likely first.
+fn read(g: Gray) -> Result<Vec<Found>, Error> {
+    let mut r = Reader {
+        quirc: quircs::Quirc::default(),
+        found: Vec::new(),
+        seen: 0,
+        complete: false,
+    };
+    let side = g.w.min(g.h);
+    let done = 'passes: {
+        // 1. As is: quirc's own global (Otsu) threshold.
+        if r.pass(&g, SAME) {
+            break 'passes true;
+        }
+        // 2. Local mean over a window ~1/8 of the image: uneven light, low contrast.
+        let wide = g.box_mean((side / 16).max(4));
+        if r.pass(&g.binarize(&wide, 2, false), SAME) {
+            break 'passes true;
+        }
+        // 3. Light code on dark ground.
+        if r.pass(&g.binarize(&wide, 2, true), SAME) {
+            break 'passes true;
+        }
+        // 4. Smoothed: sensor noise and JPEG blocks.
+        let smooth = Gray { px: g.box_mean(1), w: g.w, h: g.h };
+        if r.pass(&smooth.binarize(&wide, 1, false), SAME) {
+            break 'passes true;
+        }
+        // 5. Half size: noise, large photos.
+        if side >= 2 * MIN_SIDE as usize {
+            let half = g.half();
+            let mean = half.box_mean((side / 32).max(4));
+            if r.pass(&half.binarize(&mean, 1, false), Scale { num: 2, den: 1 }) {
+                break 'passes true;
+            }
+        }
+        // 6. Double size: 2–3 pixels per module, where edges fall between pixels.
+        if g.w.max(g.h) <= 2048 {
+            let double = g.double();
+            let mean = double.box_mean((side / 8).max(8));
+            if r.pass(&double.binarize(&mean, 2, false), Scale { num: 1, den: 2 }) {
+                break 'passes true;
+            }
+        }
+        // 7. Inverted as is (a negative photographed evenly lit).
+        r.pass(&g.inverted(), SAME)
+    };
+    let _ = done;
+    if !r.found.is_empty() {
+        Ok(r.found)
+    } else if r.seen > 0 {
+        Err(Error::Unreadable { found: r.seen })
+    } else {
+        Err(Error::NotFound)
+    }
+}
