@@ -8,6 +8,8 @@
 //! [`naive::parse_repairing`] first repairs the usual way, unconditionally
 //! and by allocating (the baseline for mojibake and NFD payloads).
 
+pub mod qrset;
+
 /// The hand-written owned parser.
 pub mod naive {
     use chrono::{Datelike, Months, NaiveDate};
