@@ -334,55 +334,71 @@ struct Decoded<'r, 'a> {
 }
 
 fn decode(args: &DecodeArgs) -> io::Result<bool> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut all_ok = true;
-    let one =
-        |out: &mut io::BufWriter<io::StdoutLock<'static>>, text: &str, line: Option<u64>| match dossier::decode(text) {
-            Ok(mut record) => {
-                if args.mask {
-                    record.applicant = record.applicant.map(|a| a.masked());
-                }
-                serde_json::to_writer(
-                    &mut *out,
-                    &Decoded {
-                        ok: true,
-                        line,
-                        record: &record,
-                    },
-                )?;
-                out.write_all(b"\n")?;
-                io::Result::Ok(true)
-            }
-            Err(e) => fail(out, line, AnyError::Dossier(e)),
-        };
     if args.sample {
         let payload = dossier::encode(&dossier::sample_receipt(), &EncodeOptions::default());
-        all_ok &= one(&mut out, payload.as_deref().unwrap_or_default(), None)?;
+        return decode_payloads(&[payload.unwrap_or_default()], args.mask);
     } else if !args.payload.is_empty() {
-        for p in &args.payload {
-            all_ok &= one(&mut out, p, None)?;
-        }
-    } else {
-        let stdin = io::stdin();
-        if stdin.is_terminal() {
-            eprintln!("motcua: quét mã QR hồ sơ (mỗi mã một dòng), Ctrl-D để kết thúc / scan dossier QR codes, one per line, Ctrl-D to end");
-        }
-        all_ok &= lines::each_payload(
-            &mut stdin.lock(),
-            MAX_PAYLOAD_LEN,
-            |n, bytes| match std::str::from_utf8(bytes) {
-                Ok(text) => one(&mut out, text, Some(n)),
-                Err(_) => {
-                    let e = AnyError::Input {
-                        code: "not_utf8",
-                        message: "the payload is not valid UTF-8 text".into(),
-                        message_vi: "Dữ liệu QR không phải văn bản UTF-8 hợp lệ".into(),
-                    };
-                    fail(&mut out, Some(n), e)
-                }
-            },
-        )?;
+        return decode_payloads(&args.payload, args.mask);
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut all_ok = true;
+    let one = one_decoder(args.mask);
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("motcua: quét mã QR hồ sơ (mỗi mã một dòng), Ctrl-D để kết thúc / scan dossier QR codes, one per line, Ctrl-D to end");
+    }
+    all_ok &= lines::each_payload(
+        &mut stdin.lock(),
+        MAX_PAYLOAD_LEN,
+        |n, bytes| match std::str::from_utf8(bytes) {
+            Ok(text) => one(&mut out, text, Some(n)),
+            Err(_) => {
+                let e = AnyError::Input {
+                    code: "not_utf8",
+                    message: "the payload is not valid UTF-8 text".into(),
+                    message_vi: "Dữ liệu QR không phải văn bản UTF-8 hợp lệ".into(),
+                };
+                fail(&mut out, Some(n), e)
+            }
+        },
+    )?;
+    out.flush()?;
+    Ok(all_ok)
+}
+
+/// Decodes each payload, one JSON line each (`motcua dossier decode
+/// --payload`, `motcua decode --dossier`); `Ok(false)` if any is invalid.
+pub(crate) fn decode_payloads(payloads: &[String], mask: bool) -> io::Result<bool> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let one = one_decoder(mask);
+    let mut all_ok = true;
+    for p in payloads {
+        all_ok &= one(&mut out, p, None)?;
     }
     out.flush()?;
     Ok(all_ok)
+}
+
+type Out = io::BufWriter<io::StdoutLock<'static>>;
+
+/// Decodes one payload and prints its JSON line.
+fn one_decoder(mask: bool) -> impl Fn(&mut Out, &str, Option<u64>) -> io::Result<bool> {
+    move |out: &mut Out, text: &str, line: Option<u64>| match dossier::decode(text) {
+        Ok(mut record) => {
+            if mask {
+                record.applicant = record.applicant.map(|a| a.masked());
+            }
+            serde_json::to_writer(
+                &mut *out,
+                &Decoded {
+                    ok: true,
+                    line,
+                    record: &record,
+                },
+            )?;
+            out.write_all(b"\n")?;
+            io::Result::Ok(true)
+        }
+        Err(e) => fail(out, line, AnyError::Dossier(e)),
+    }
 }

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use motcua::cccd::{self, Card, CmndLink, Error, MaskedCard, Repairs};
 use serde::Serialize;
 
+mod decode;
 mod dossier;
 mod lines;
 mod print;
@@ -40,10 +41,15 @@ enum Command {
     /// Procedure QR posters from a CSV list: one A4 SVG per page and one
     /// HTML of all pages.
     Poster(print::PosterArgs),
+    /// Read the QR codes in a photo (PNG, JPEG): print their text, or parse
+    /// them as CCCD (--cccd) or dossier (--dossier) codes in one go.
+    ///
+    /// Exit status: 0 read (and valid); 1 no code read, or invalid.
+    Decode(decode::DecodeArgs),
 }
 
 #[derive(clap::Args)]
-struct CccdArgs {
+pub(crate) struct CccdArgs {
     /// A payload to parse instead of reading stdin (repeatable).
     #[arg(long, value_name = "TEXT")]
     payload: Vec<String>,
@@ -76,7 +82,7 @@ fn cmnd_arg(s: &str) -> Result<String, String> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     /// One JSON object per line.
     Json,
     /// Human-readable, Vietnamese labels with English.
@@ -90,6 +96,7 @@ fn main() -> ExitCode {
         Command::Dossier(cmd) => dossier::run(&cmd),
         Command::Sheet(args) => print::run_sheet(&args),
         Command::Poster(args) => print::run_poster(&args),
+        Command::Decode(args) => decode::run(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -119,7 +126,7 @@ struct Ctx<'a> {
     flush_each: bool,
 }
 
-fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
+pub(crate) fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
     let mut ctx = Ctx {
