@@ -87,6 +87,9 @@ fn main() {
             let expected = payloads[s.payload].as_bytes();
             let got = engine(s); // warm-up, and the answer
             let ok = got.iter().any(|p| p == expected);
+            if !ok && args.iter().any(|a| a == "--misses") {
+                eprintln!("miss: {name} {}", s.name());
+            }
             let t = Instant::now();
             for _ in 0..reps {
                 std::hint::black_box(engine(std::hint::black_box(s)));

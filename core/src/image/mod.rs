@@ -187,7 +187,11 @@ pub fn decode_rgba(data: &[u8], width: u32, height: u32, stride: usize) -> Resul
 /// Checks size, stride and length; returns the size as `usize`.
 fn check(len: usize, width: u32, height: u32, stride: usize, bpp: usize) -> Result<(usize, usize), Error> {
     if width < MIN_SIDE || height < MIN_SIDE {
-        return Err(Error::TooSmall { width, height, min: MIN_SIDE });
+        return Err(Error::TooSmall {
+            width,
+            height,
+            min: MIN_SIDE,
+        });
     }
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(Error::TooLarge {
@@ -206,7 +210,10 @@ fn check(len: usize, width: u32, height: u32, stride: usize, bpp: usize) -> Resu
     let needed = stride
         .checked_mul(h - 1)
         .and_then(|n| n.checked_add(row))
-        .ok_or(Error::BufferTooShort { len, needed: usize::MAX })?;
+        .ok_or(Error::BufferTooShort {
+            len,
+            needed: usize::MAX,
+        })?;
     if len < needed {
         return Err(Error::BufferTooShort { len, needed });
     }
@@ -274,10 +281,20 @@ fn found(data: quircs::Data, corners: [Point; 4]) -> Found {
     let (text, charset) = match data.eci {
         None | Some(Eci::Utf8) => match String::from_utf8(bytes.clone()) {
             Ok(s) => (Some(s), Charset::Utf8),
-            Err(_) => (None, Charset::Unknown { eci: data.eci.map(|e| e as u32) }),
+            Err(_) => (
+                None,
+                Charset::Unknown {
+                    eci: data.eci.map(|e| e as u32),
+                },
+            ),
         },
         Some(Eci::Iso8859_1) => (Some(bytes.iter().map(|&b| char::from(b)).collect()), Charset::Latin1),
-        Some(other) => (None, Charset::Unknown { eci: Some(other as u32) }),
+        Some(other) => (
+            None,
+            Charset::Unknown {
+                eci: Some(other as u32),
+            },
+        ),
     };
     Found {
         bytes,
@@ -314,7 +331,11 @@ fn read(g: Gray) -> Result<Vec<Found>, Error> {
             break 'passes true;
         }
         // 4. Smoothed: sensor noise and JPEG blocks.
-        let smooth = Gray { px: g.box_mean(1), w: g.w, h: g.h };
+        let smooth = Gray {
+            px: g.box_mean(1),
+            w: g.w,
+            h: g.h,
+        };
         if r.pass(&smooth.binarize(&wide, 1, false), SAME) {
             break 'passes true;
         }
@@ -334,7 +355,17 @@ fn read(g: Gray) -> Result<Vec<Found>, Error> {
                 break 'passes true;
             }
         }
-        // 7. Inverted as is (a negative photographed evenly lit).
+        // 7. Narrow window: shadow edges, heavy blur.
+        let narrow = g.box_mean((side / 64).max(3));
+        if r.pass(&g.binarize(&narrow, 1, false), SAME) {
+            break 'passes true;
+        }
+        // 8. Sharpened (unsharp mask) against the wide mean: out of focus.
+        let sharp = g.sharpened(&g.box_mean(2));
+        if r.pass(&sharp.binarize(&wide, 2, false), SAME) {
+            break 'passes true;
+        }
+        // 9. Inverted as is (a negative photographed evenly lit).
         r.pass(&g.inverted(), SAME)
     };
     let _ = done;

@@ -110,6 +110,21 @@ impl Gray {
                 }
             })
             .collect();
+        Gray {
+            px,
+            w: self.w,
+            h: self.h,
+        }
+    }
+
+    /// Unsharp mask: `2·p − blur(p)`, clamped.
+    pub(super) fn sharpened(&self, blurred: &[u8]) -> Gray {
+        let px = self
+            .px
+            .iter()
+            .zip(blurred)
+            .map(|(&p, &b)| (2 * i16::from(p) - i16::from(b)).clamp(0, 255) as u8)
+            .collect();
         Gray { px, w: self.w, h: self.h }
     }
 
@@ -206,7 +221,11 @@ mod tests {
 
     #[test]
     fn resampling_keeps_flat_images_flat_and_sizes_right() {
-        let g = Gray { px: vec![90; 7 * 5], w: 7, h: 5 };
+        let g = Gray {
+            px: vec![90; 7 * 5],
+            w: 7,
+            h: 5,
+        };
         let d = g.double();
         assert_eq!((d.w, d.h), (14, 10));
         assert!(d.px.iter().all(|&p| p == 90));
