@@ -125,7 +125,11 @@ impl Gray {
             .zip(blurred)
             .map(|(&p, &b)| (2 * i16::from(p) - i16::from(b)).clamp(0, 255) as u8)
             .collect();
-        Gray { px, w: self.w, h: self.h }
+        Gray {
+            px,
+            w: self.w,
+            h: self.h,
+        }
     }
 
     /// The negative.
