@@ -10,6 +10,7 @@ import {
   qrSvg,
   sampleReceipt,
   renderSheet,
+  decodeImageData,
 } from "../pkg/index.js";
 import { attachScanner } from "../pkg/wedge.js";
 
@@ -170,5 +171,119 @@ $("clear").addEventListener("click", () => {
   for (const f of FIELDS) $(f).classList.remove("filled");
   show("idle", "Sẵn sàng quét thẻ.");
 });
+
+// ---- Camera and photos: the library's QR reader (decodeImageData), for
+// offices without a USB scanner and for citizens' uploads. A card's QR
+// goes through the same scanner path as a wedge scan; a dossier QR fills
+// the dossier fields.
+
+const canvas = document.createElement("canvas");
+const ctx2d = canvas.getContext("2d", { willReadFrequently: true });
+
+/** The QR codes in a drawable (video frame, bitmap), scaled to ≤ `max` px. */
+function readCodes(source, width, height, max) {
+  const k = Math.min(1, max / Math.max(width, height));
+  canvas.width = Math.round(width * k);
+  canvas.height = Math.round(height * k);
+  ctx2d.drawImage(source, 0, 0, canvas.width, canvas.height);
+  return decodeImageData(ctx2d.getImageData(0, 0, canvas.width, canvas.height));
+}
+
+function useCodes(codes) {
+  const text = codes.map((c) => c.text).find((t) => t !== null);
+  if (text === undefined) {
+    show("error", "<strong>Không đọc được:</strong> mã QR không chứa văn bản UTF-8.");
+    return;
+  }
+  if (/^https?:\/\//.test(text)) {
+    try {
+      const r = decodeDossier(text);
+      $("dossier_code").value = r.dossier_code;
+      $("procedure_code").value = r.procedure_code ?? "";
+      $("system").value = r.system ?? "";
+      show("ok", `Đã đọc mã QR hồ sơ ${esc(r.dossier_code)}.`);
+      return;
+    } catch (e) {
+      if (!isMotcuaError(e)) throw e;
+    }
+  }
+  try {
+    report({ ok: true, card: scanCard(text), text });
+  } catch (e) {
+    if (!isMotcuaError(e)) throw e;
+    report({ ok: false, error: e });
+  }
+}
+
+function imageError(e) {
+  $("status").dataset.code = e.code;
+  show("error", `<strong>Không đọc được mã QR trong ảnh:</strong> ${esc(e.messageVi)} <small>(${esc(e.code)})</small>`);
+}
+
+$("photo").addEventListener("change", async () => {
+  const file = $("photo").files[0];
+  if (!file) return;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const codes = readCodes(bitmap, bitmap.width, bitmap.height, 1600);
+    bitmap.close();
+    useCodes(codes);
+  } catch (e) {
+    if (isMotcuaError(e)) imageError(e);
+    else show("error", "<strong>Không mở được ảnh:</strong> hãy chọn ảnh JPEG hoặc PNG.");
+  } finally {
+    $("photo").value = "";
+  }
+});
+
+let stream = null;
+function stopCamera() {
+  stream?.getTracks().forEach((t) => t.stop());
+  stream = null;
+  $("camera-view").hidden = true;
+  $("camera-stop").hidden = true;
+}
+
+$("camera").addEventListener("click", async () => {
+  if (!navigator.mediaDevices?.getUserMedia) {
+    show("error", "Trình duyệt không mở được camera (cần HTTPS). Hãy chọn ảnh chụp thay thế.");
+    $("photo").click();
+    return;
+  }
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+  } catch {
+    show("error", "Không mở được camera (chưa cho phép hoặc không có camera). Hãy chọn ảnh chụp thay thế.");
+    $("photo").click();
+    return;
+  }
+  const video = $("camera-view");
+  video.srcObject = stream;
+  video.hidden = false;
+  $("camera-stop").hidden = false;
+  await video.play();
+  show("idle", "Đưa mã QR vào khung hình…");
+  const tick = () => {
+    if (!stream) return;
+    if (video.videoWidth > 0) {
+      try {
+        const codes = readCodes(video, video.videoWidth, video.videoHeight, 960);
+        stopCamera();
+        useCodes(codes);
+        return;
+      } catch (e) {
+        if (!isMotcuaError(e)) throw e;
+        if (e.code !== "image_no_qr" && e.code !== "image_qr_unreadable") {
+          stopCamera();
+          imageError(e);
+          return;
+        }
+      }
+    }
+    setTimeout(tick, 150);
+  };
+  tick();
+});
+$("camera-stop").addEventListener("click", stopCamera);
 
 window.motcuaDemo = { ready: true, fillSheet };

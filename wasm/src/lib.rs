@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 use motcua::cccd::{self, Card, CmndLink, Repair, Repairs};
-use motcua::{dossier, print, qr};
+use motcua::{dossier, image, print, qr};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -276,6 +276,7 @@ pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: &
         .or_else(|| dossier::Error::code_message(code))
         .or_else(|| qr::Error::code_message(code))
         .or_else(|| print::Error::code_message(code))
+        .or_else(|| image::Error::code_message(code))
         .or_else(|| {
             (code == "invalid_argument").then(|| (INVALID_ARGUMENT.0.to_owned(), INVALID_ARGUMENT.1.to_owned()))
         });
@@ -304,6 +305,7 @@ struct ErrorCodes {
     dossier: &'static [&'static str],
     qr: &'static [&'static str],
     print: &'static [&'static str],
+    image: &'static [&'static str],
     binding: [&'static str; 1],
 }
 
@@ -315,6 +317,7 @@ pub fn error_codes() -> Result<JsValue, JsValue> {
         dossier: dossier::Error::ALL_CODES,
         qr: qr::Error::ALL_CODES,
         print: print::Error::ALL_CODES,
+        image: image::Error::ALL_CODES,
         binding: ["invalid_argument"],
     })
 }
@@ -666,4 +669,54 @@ pub fn render_poster(csv: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 #[wasm_bindgen(js_name = sampleProcedures)]
 pub fn sample_procedures() -> String {
     print::poster::SAMPLE_CSV.to_owned()
+}
+
+// ----------------------------------------------------------------- image
+
+#[derive(Serialize)]
+struct FoundOut<'a> {
+    text: Option<&'a str>,
+    charset: &'static str,
+    version: u8,
+    ecc: char,
+    corners: [image::Point; 4],
+}
+
+/// Reads every QR code in a canvas `ImageData` (or any `{data, width,
+/// height}` with RGBA bytes, rows packed): a camera frame, a photo drawn
+/// on a canvas. Throws `MotcuaError` (`image_no_qr` when there is none).
+#[wasm_bindgen(js_name = decodeImageData, skip_typescript)]
+pub fn decode_image_data(image_data: JsValue) -> Result<JsValue, JsValue> {
+    let get = |key: &str| js_sys::Reflect::get(&image_data, &JsValue::from_str(key)).ok();
+    let dimension = |key: &str| {
+        get(key)
+            .and_then(|v| v.as_f64())
+            .filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v))
+            .map(|v| v as u32)
+            .ok_or_else(|| invalid_argument("imageData"))
+    };
+    let (width, height) = (dimension("width")?, dimension("height")?);
+    let data = get("data").unwrap_or_default();
+    let bytes = if let Some(a) = data.dyn_ref::<js_sys::Uint8ClampedArray>() {
+        a.to_vec()
+    } else if let Some(a) = data.dyn_ref::<js_sys::Uint8Array>() {
+        a.to_vec()
+    } else {
+        return Err(invalid_argument("imageData"));
+    };
+    let found = image::decode_rgba(&bytes, width, height, 4 * width as usize)
+        .map_err(|e| js_error(e.code(), &e.message(), &e.message_vi(), None))?;
+    let out = js_sys::Array::new();
+    for f in &found {
+        let o = to_js(&FoundOut {
+            text: f.text(),
+            charset: f.charset().name(),
+            version: f.version(),
+            ecc: f.ecc().letter(),
+            corners: f.corners(),
+        })?;
+        js_sys::Reflect::set(&o, &JsValue::from_str("bytes"), &js_sys::Uint8Array::from(f.bytes()))?;
+        out.push(&o);
+    }
+    Ok(out.into())
 }

@@ -74,11 +74,26 @@ export type PrintErrorCode =
   | "sheet_dossier_applicant"
   | "sheet_dossier_not_masked";
 
+/** Stable codes of image reading errors (`motcua::image::Error::ALL_CODES`). */
+export type ImageErrorCode =
+  | "image_too_small"
+  | "image_too_large"
+  | "image_stride"
+  | "image_buffer_short"
+  | "image_no_qr"
+  | "image_qr_unreadable";
+
 /** Errors of this binding itself: an argument of the wrong shape or type. */
 export type BindingErrorCode = "invalid_argument";
 
 /** Every code a `MotcuaError` can carry. */
-export type ErrorCode = CccdErrorCode | DossierErrorCode | QrErrorCode | PrintErrorCode | BindingErrorCode;
+export type ErrorCode =
+  | CccdErrorCode
+  | DossierErrorCode
+  | QrErrorCode
+  | PrintErrorCode
+  | ImageErrorCode
+  | BindingErrorCode;
 
 /**
  * What every function of this package throws. An `Error` (with a stack)
@@ -335,6 +350,7 @@ export interface ErrorCodes {
   dossier: DossierErrorCode[];
   qr: QrErrorCode[];
   print: PrintErrorCode[];
+  image: ImageErrorCode[];
   binding: BindingErrorCode[];
 }
 
@@ -430,3 +446,44 @@ export interface Poster {
  * with its line. Throws `MotcuaError` (with `row` and `field`).
  */
 export function renderPoster(csv: string | Uint8Array, options: PosterOptions): Poster;
+
+/** RGBA pixels, rows packed: a canvas `ImageData`, or the same shape from node. */
+export interface ImageDataLike {
+  data: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A point in the image, in pixels from the top-left corner. */
+export interface ImagePoint {
+  x: number;
+  y: number;
+}
+
+/** A QR code read from an image. Its payload may be personal data (a CCCD). */
+export interface FoundCode {
+  /**
+   * The payload as text: UTF-8 (declared by ECI 26, or valid UTF-8 without
+   * ECI) or ISO-8859-1 (declared by ECI); `null` for any other character
+   * set (Shift_JIS is never guessed) — the bytes are still in `bytes`.
+   */
+  text: string | null;
+  /** The payload as stored in the code. */
+  bytes: Uint8Array;
+  /** How `text` was decoded. */
+  charset: "utf-8" | "iso-8859-1" | "unknown";
+  /** QR version, 1–40. */
+  version: number;
+  /** Error-correction level. */
+  ecc: "L" | "M" | "Q" | "H";
+  /** Top-left, top-right, bottom-right, bottom-left of the code as printed. */
+  corners: [ImagePoint, ImagePoint, ImagePoint, ImagePoint];
+}
+
+/**
+ * Reads every QR code in a camera frame or photo drawn on a canvas
+ * (`ctx.getImageData(...)`). Returns at least one code; throws `MotcuaError`
+ * with `image_no_qr` when there is none, `image_qr_unreadable` when a code
+ * is seen but cannot be read, or a size error.
+ */
+export function decodeImageData(imageData: ImageDataLike): FoundCode[];

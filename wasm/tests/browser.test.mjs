@@ -5,11 +5,12 @@
 // MOTCUA_CI is not 1 (CI installs it, so there it fails instead).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
-import { garbleAsWindows1252 } from "motcua";
+import zlib from "node:zlib";
+import { garbleAsWindows1252, qrMatrix } from "motcua";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const missing = !existsSync(CHROMIUM);
@@ -165,3 +166,92 @@ test("paste box, receipt QR and the printed information sheet", { skip: missing 
   await page.pdf({ path: `${out}sheet.pdf`, format: "A4" });
   await page.emulateMedia({ media: "screen" });
 });
+
+const photo = (name) => fileURLToPath(new URL(`../../examples/photos/${name}`, import.meta.url));
+
+test("a photo of a card (file input) fills the form through the QR reader", { skip: missing }, async () => {
+  await page.click("#clear");
+  await page.setInputFiles("#photo", photo("card.png"));
+  await page.waitForFunction(() => document.querySelector("#name").value === "Nguyễn Văn A");
+  assert.equal(await value("id"), "001090123456");
+  assert.match(await status(), /Đã đọc thẻ/);
+  // A JPEG photo of a receipt, held at a slant: the dossier fields.
+  await page.setInputFiles("#photo", photo("receipt.jpg"));
+  await page.waitForFunction(() => document.querySelector("#dossier_code").value === "000.00.53.H48-261120-0042");
+  assert.match(await status(), /Đã đọc mã QR hồ sơ/);
+  // A photo without a code: the reader's Vietnamese error and its code.
+  const blank = { name: "blank.png", mimeType: "image/png", buffer: png(64, 64, () => 200) };
+  await page.setInputFiles("#photo", blank);
+  await page.waitForFunction(() => document.querySelector("#status").dataset.code === "image_no_qr");
+  assert.match(await status(), /Không tìm thấy mã QR trong ảnh/);
+});
+
+test("scan with camera: a frame of Chromium's fake camera showing a card's QR", { skip: missing }, async () => {
+  // A Y4M video (the format Chromium's fake capture device plays) of the
+  // card's QR at 4 px/module on a grey desk.
+  const m = qrMatrix(A);
+  const [w, h, scale] = [640, 480, 4];
+  const left = (w - m.size * scale) / 2, top = (h - m.size * scale) / 2;
+  const luma = (x, y) => {
+    const mx = Math.floor((x - left) / scale), my = Math.floor((y - top) / scale);
+    if (mx >= -4 && my >= -4 && mx < m.size + 4 && my < m.size + 4) {
+      return mx >= 0 && my >= 0 && mx < m.size && my < m.size && m.modules[my * m.size + mx] ? 30 : 230;
+    }
+    return 140;
+  };
+  const frame = Buffer.alloc(w * h * 1.5, 128);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) frame[y * w + x] = luma(x, y);
+  const y4m = `${out}card.y4m`;
+  writeFileSync(y4m, Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\n`), ...[0, 1, 2].flatMap(() => [Buffer.from("FRAME\n"), frame])]));
+  const cam = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ],
+  });
+  try {
+    const p = await cam.newPage();
+    await p.goto(server.url);
+    await p.waitForFunction(() => window.motcuaDemo?.ready === true);
+    await p.click("#camera");
+    await p.waitForFunction(() => document.querySelector("#name").value === "Nguyễn Văn A", null, { timeout: 15000 });
+    assert.equal(await p.inputValue("#old_id"), "123456789");
+    assert.equal(await p.isVisible("#camera-view"), false, "the camera stops once a code is read");
+  } finally {
+    await cam.close();
+  }
+});
+
+/** A minimal grey PNG (zlib from node) for `setInputFiles`. */
+function png(w, h, f) {
+  const { deflateSync, crc32 } = zlib;
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grey
+  const raw = Buffer.alloc((w + 1) * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw[y * (w + 1) + 1 + x] = f(x, y);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}

@@ -11,6 +11,9 @@ import {
   qrSvg,
   qrMatrix,
   errorMessage,
+  decodeImageData,
+  type FoundCode,
+  type ImageErrorCode,
   type Card,
   type MaskedCard,
   type MotcuaError,
@@ -91,3 +94,14 @@ handle.detach();
 attachScanner(document, { maxGapMs: 30 });
 
 void [name, old, expiry, layout, sex, extra, repairs, strict, count, isMasked, wrong, codes, notACode, vi, missing, svg, modules];
+
+declare const frame: ImageData;
+const found: FoundCode[] = decodeImageData(frame);
+const text: string | null = found[0].text;
+const corner: number = found[0].corners[3].y;
+const charset: "utf-8" | "iso-8859-1" | "unknown" = found[0].charset;
+const imageCode: ImageErrorCode = "image_no_qr";
+decodeImageData({ data: new Uint8Array(16), width: 2, height: 2 });
+// @ts-expect-error: the pixels are required
+decodeImageData({ width: 2, height: 2 });
+void [found, text, corner, charset, imageCode];
