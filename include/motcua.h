@@ -48,7 +48,8 @@
  * `motcua_error_code_str` gives (the same codes as the CLI's JSON).
  *
  * Values: 1–99 the C API itself, 100–199 CCCD payloads and ID numbers,
- * 200–299 dossier QR payloads and records, 300–399 QR codes. Values are
+ * 200–299 dossier QR payloads and records, 300–399 QR codes, 400–499
+ * reading QR codes from images. Values are
  * never reused; new errors get new values.
  */
 enum motcua_result
@@ -261,6 +262,30 @@ enum motcua_result
      * QR: the PNG image could not be written (`png_write`).
      */
     MOTCUA_RESULT_QR_PNG_WRITE = 302,
+    /**
+     * Image: width or height below 21 pixels (`image_too_small`).
+     */
+    MOTCUA_RESULT_IMAGE_TOO_SMALL = 400,
+    /**
+     * Image: over 16384 pixels a side or 40 megapixels (`image_too_large`).
+     */
+    MOTCUA_RESULT_IMAGE_TOO_LARGE = 401,
+    /**
+     * Image: the row stride is shorter than a row (`image_stride`).
+     */
+    MOTCUA_RESULT_IMAGE_STRIDE = 402,
+    /**
+     * Image: the buffer is shorter than the size and stride say (`image_buffer_short`).
+     */
+    MOTCUA_RESULT_IMAGE_BUFFER_SHORT = 403,
+    /**
+     * Image: no QR code was found (`image_no_qr`).
+     */
+    MOTCUA_RESULT_IMAGE_NO_QR = 404,
+    /**
+     * Image: QR codes were seen but none could be read (`image_qr_unreadable`).
+     */
+    MOTCUA_RESULT_IMAGE_QR_UNREADABLE = 405,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -610,6 +635,36 @@ typedef uint32_t motcua_ecc;
 #endif // __cplusplus
 
 /**
+ * How a code's text was decoded from its bytes.
+ */
+enum motcua_charset
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * UTF-8: declared by ECI 26, or no ECI and valid UTF-8.
+     */
+    MOTCUA_CHARSET_UTF8 = 0,
+    /**
+     * ISO-8859-1 declared by ECI (the text view is its UTF-8 conversion).
+     */
+    MOTCUA_CHARSET_LATIN1 = 1,
+    /**
+     * No text: another character set (Shift_JIS is never guessed), or no
+     * ECI and not UTF-8. `has_text` is 0; the bytes are still given.
+     */
+    MOTCUA_CHARSET_UNKNOWN = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum motcua_charset motcua_charset;
+#else
+typedef uint32_t motcua_charset;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Text a result owns when the library had to rewrite or decode it (a
  * scanner repair, base32 text of a dossier QR). Opaque; freed together
  * with the result that points to it.
@@ -620,6 +675,12 @@ typedef struct motcua_buffer motcua_buffer;
  * A QR code made by `motcua_qr_encode`. Opaque; free with `motcua_qr_free`.
  */
 typedef struct motcua_qr motcua_qr;
+
+/**
+ * The codes `motcua_qr_decode_gray`/`_rgba` read. Opaque; free with
+ * `motcua_qr_codes_free`.
+ */
+typedef struct motcua_qr_codes motcua_qr_codes;
 
 /**
  * A borrowed UTF-8 text: `len` bytes at `data`, **not** NUL-terminated
@@ -968,6 +1029,59 @@ typedef struct motcua_dossier {
 } motcua_dossier;
 
 /**
+ * A point in the image, in pixels from the top-left corner.
+ */
+typedef struct motcua_point {
+    /**
+     * Pixels right of the left edge (negative when outside the frame).
+     */
+    int32_t x;
+    /**
+     * Pixels below the top edge.
+     */
+    int32_t y;
+} motcua_point;
+
+/**
+ * One code read from an image: views into the `motcua_qr_codes` it came
+ * from, valid until that is freed.
+ */
+typedef struct motcua_found_code {
+    /**
+     * The payload as UTF-8 text (empty when `has_text` is 0).
+     */
+    struct motcua_str text;
+    /**
+     * 1 when `text` holds the payload, 0 when its character set is unknown.
+     */
+    uint8_t has_text;
+    /**
+     * The payload as stored in the code.
+     */
+    const uint8_t *bytes;
+    /**
+     * Length of `bytes`.
+     */
+    size_t bytes_len;
+    /**
+     * A `MOTCUA_CHARSET_*` value.
+     */
+    uint32_t charset;
+    /**
+     * QR version, 1–40.
+     */
+    uint8_t version;
+    /**
+     * Error-correction level, a `MOTCUA_ECC_*` value.
+     */
+    uint32_t ecc;
+    /**
+     * Top-left, top-right, bottom-right, bottom-left of the code as printed.
+     */
+    struct motcua_point corners[4];
+} motcua_found_code;
+
+/**
  * Options of `motcua_qr_encode`; NULL means the defaults: level M, raised
  * when free, versions 1–40.
  */
@@ -1225,6 +1339,69 @@ motcua_result motcua_dossier_decode(const char *payload, size_t len, struct motc
  * (its `buffer` unchanged).
  */
 void motcua_dossier_free(struct motcua_dossier *dossier);
+
+/**
+ * Reads every QR code in an 8-bit grey image: the pixel at (x, y) is
+ * `pixels[y * stride + x]`, 0 black, 255 white; `len` is the buffer's
+ * size in bytes. Stores a new handle with at least one code in `*out`.
+ *
+ * Errors: `NULL_PARAMETER`, `IMAGE_TOO_SMALL`, `IMAGE_TOO_LARGE`,
+ * `IMAGE_STRIDE` (`stride < width`), `IMAGE_BUFFER_SHORT`
+ * (`len < stride * (height - 1) + width`), `IMAGE_NO_QR`,
+ * `IMAGE_QR_UNREADABLE`. Nothing outside `len` bytes is ever read.
+ *
+ * # Safety
+ * `pixels` readable for `len` bytes; `out` writable.
+ */
+motcua_result motcua_qr_decode_gray(const uint8_t *pixels,
+                                    size_t len,
+                                    uint32_t width,
+                                    uint32_t height,
+                                    size_t stride,
+                                    struct motcua_qr_codes **out);
+
+/**
+ * As `motcua_qr_decode_gray` for RGBA pixels (4 bytes each, R G B A);
+ * `stride` in bytes, at least `4 * width`. Transparent pixels count as
+ * white paper.
+ *
+ * # Safety
+ * `pixels` readable for `len` bytes; `out` writable.
+ */
+motcua_result motcua_qr_decode_rgba(const uint8_t *pixels,
+                                    size_t len,
+                                    uint32_t width,
+                                    uint32_t height,
+                                    size_t stride,
+                                    struct motcua_qr_codes **out);
+
+/**
+ * How many codes a handle holds (at least 1); 0 for NULL.
+ *
+ * # Safety
+ * `codes` NULL or a live handle.
+ */
+size_t motcua_qr_codes_count(const struct motcua_qr_codes *codes);
+
+/**
+ * Fills `*out` with code number `index` (0-based): views into the handle.
+ * Errors: `NULL_PARAMETER`, `INVALID_ARGUMENT` (`index` ≥ the count).
+ *
+ * # Safety
+ * `codes` a live handle; `out` writable.
+ */
+motcua_result motcua_qr_codes_get(const struct motcua_qr_codes *codes,
+                                  size_t index,
+                                  struct motcua_found_code *out);
+
+/**
+ * Frees a handle from `motcua_qr_decode_gray`/`_rgba` (NULL is fine); the
+ * views `motcua_qr_codes_get` gave are invalid afterwards.
+ *
+ * # Safety
+ * `codes` NULL or a live handle, not freed yet.
+ */
+void motcua_qr_codes_free(struct motcua_qr_codes *codes);
 
 /**
  * Makes a QR code of `len` bytes of UTF-8 `text` (byte, alphanumeric and

@@ -26,14 +26,16 @@ use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chrono::{Datelike, NaiveDate};
-use motcua_core::{cccd, dossier, qr};
+use motcua_core::{cccd, dossier, image, qr};
 
 mod card;
 mod dossier_api;
+mod image_api;
 mod qr_api;
 
 pub use card::*;
 pub use dossier_api::*;
+pub use image_api::*;
 pub use qr_api::*;
 
 /// Result of every fallible function. `MOTCUA_RESULT_OK` (0) is success;
@@ -42,7 +44,8 @@ pub use qr_api::*;
 /// `motcua_error_code_str` gives (the same codes as the CLI's JSON).
 ///
 /// Values: 1–99 the C API itself, 100–199 CCCD payloads and ID numbers,
-/// 200–299 dossier QR payloads and records, 300–399 QR codes. Values are
+/// 200–299 dossier QR payloads and records, 300–399 QR codes, 400–499
+/// reading QR codes from images. Values are
 /// never reused; new errors get new values.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +156,19 @@ pub enum motcua_result {
     QrVersionRange = 301,
     /// QR: the PNG image could not be written (`png_write`).
     QrPngWrite = 302,
+
+    /// Image: width or height below 21 pixels (`image_too_small`).
+    ImageTooSmall = 400,
+    /// Image: over 16384 pixels a side or 40 megapixels (`image_too_large`).
+    ImageTooLarge = 401,
+    /// Image: the row stride is shorter than a row (`image_stride`).
+    ImageStride = 402,
+    /// Image: the buffer is shorter than the size and stride say (`image_buffer_short`).
+    ImageBufferShort = 403,
+    /// Image: no QR code was found (`image_no_qr`).
+    ImageNoQr = 404,
+    /// Image: QR codes were seen but none could be read (`image_qr_unreadable`).
+    ImageQrUnreadable = 405,
 }
 
 use motcua_result as R;
@@ -165,11 +181,12 @@ enum Domain {
     Cccd,
     Dossier,
     Qr,
+    Image,
 }
 
 /// Every result: its module and its stable code. The one table the C enum
 /// is checked against (see the tests).
-const RESULTS: [(motcua_result, Domain, &str); 51] = [
+const RESULTS: [(motcua_result, Domain, &str); 57] = [
     (R::Ok, Domain::Ffi, "ok"),
     (R::NullParameter, Domain::Ffi, "null_parameter"),
     (R::Panic, Domain::Ffi, "panic"),
@@ -226,6 +243,12 @@ const RESULTS: [(motcua_result, Domain, &str); 51] = [
     (R::QrTooLong, Domain::Qr, "qr_too_long"),
     (R::QrVersionRange, Domain::Qr, "qr_version_range"),
     (R::QrPngWrite, Domain::Qr, "png_write"),
+    (R::ImageTooSmall, Domain::Image, "image_too_small"),
+    (R::ImageTooLarge, Domain::Image, "image_too_large"),
+    (R::ImageStride, Domain::Image, "image_stride"),
+    (R::ImageBufferShort, Domain::Image, "image_buffer_short"),
+    (R::ImageNoQr, Domain::Image, "image_no_qr"),
+    (R::ImageQrUnreadable, Domain::Image, "image_qr_unreadable"),
 ];
 
 fn lookup(domain: Domain, code: &str) -> motcua_result {
@@ -250,6 +273,12 @@ impl From<dossier::Error> for motcua_result {
 impl From<qr::Error> for motcua_result {
     fn from(e: qr::Error) -> Self {
         lookup(Domain::Qr, e.code())
+    }
+}
+
+impl From<image::Error> for motcua_result {
+    fn from(e: image::Error) -> Self {
+        lookup(Domain::Image, e.code())
     }
 }
 
@@ -527,6 +556,7 @@ fn message(result: u32) -> Option<(String, String)> {
         Domain::Cccd => cccd::Error::code_message(code),
         Domain::Dossier => dossier::Error::code_message(code),
         Domain::Qr => qr::Error::code_message(code),
+        Domain::Image => image::Error::code_message(code),
     }
 }
 
@@ -689,6 +719,7 @@ mod tests {
             (Domain::Cccd, cccd::Error::ALL_CODES),
             (Domain::Dossier, dossier::Error::ALL_CODES),
             (Domain::Qr, qr::Error::ALL_CODES),
+            (Domain::Image, image::Error::ALL_CODES),
         ];
         for (domain, codes) in domains {
             for code in codes {

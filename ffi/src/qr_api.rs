@@ -156,14 +156,18 @@ pub unsafe extern "C" fn motcua_qr_version(qr: *const motcua_qr) -> u8 {
 /// `qr` NULL or a live handle.
 #[no_mangle]
 pub unsafe extern "C" fn motcua_qr_ecc(qr: *const motcua_qr) -> u32 {
-    let level = |q: &Qr| match q.ecc() {
+    // SAFETY: by contract.
+    boundary_or(0, || unsafe { with(qr, 0, |q| ecc_value(q.ecc())) })
+}
+
+/// A level as its `MOTCUA_ECC_*` value.
+pub(crate) fn ecc_value(level: Ecc) -> u32 {
+    (match level {
         Ecc::Low => motcua_ecc::Low,
         Ecc::Medium => motcua_ecc::Medium,
         Ecc::Quartile => motcua_ecc::Quartile,
         Ecc::High => motcua_ecc::High,
-    } as u32;
-    // SAFETY: by contract.
-    boundary_or(0, || unsafe { with(qr, 0, level) })
+    }) as u32
 }
 
 /// Whether the module at column `x`, row `y` (0-based, from the top left,

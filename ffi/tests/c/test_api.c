@@ -309,6 +309,12 @@ static const uint32_t ALL_RESULTS[] = {
     MOTCUA_RESULT_QR_TOO_LONG,
     MOTCUA_RESULT_QR_VERSION_RANGE,
     MOTCUA_RESULT_QR_PNG_WRITE,
+    MOTCUA_RESULT_IMAGE_TOO_SMALL,
+    MOTCUA_RESULT_IMAGE_TOO_LARGE,
+    MOTCUA_RESULT_IMAGE_STRIDE,
+    MOTCUA_RESULT_IMAGE_BUFFER_SHORT,
+    MOTCUA_RESULT_IMAGE_NO_QR,
+    MOTCUA_RESULT_IMAGE_QR_UNREADABLE,
 };
 #define N_RESULTS (sizeof ALL_RESULTS / sizeof ALL_RESULTS[0])
 
@@ -761,6 +767,99 @@ static void test_qr(void) {
     motcua_qr_free(NULL);
 }
 
+/* A grey image of `text`'s QR at `scale` px/module, 4-module quiet zone,
+ * rows `stride` bytes apart (padding dark, which must be ignored). */
+static uint8_t *render(const char *text, size_t scale, size_t stride_pad, size_t *side, size_t *stride) {
+    motcua_qr *qr = NULL;
+    if (motcua_qr_encode(text, strlen(text), NULL, &qr) != MOTCUA_RESULT_OK) return NULL;
+    size_t size = motcua_qr_size(qr);
+    *side = (size + 8) * scale;
+    *stride = *side + stride_pad;
+    uint8_t *px = malloc(*stride * *side);
+    if (px != NULL) {
+        for (size_t y = 0; y < *side; y++) {
+            for (size_t x = 0; x < *stride; x++) {
+                size_t mx = x / scale - 4, my = y / scale - 4; /* wraps around below 0 */
+                uint8_t v = 235;
+                if (x >= *side) v = 0;
+                else if (x / scale >= 4 && y / scale >= 4 && motcua_qr_module(qr, mx, my)) v = 20;
+                px[y * *stride + x] = v;
+            }
+        }
+    }
+    motcua_qr_free(qr);
+    return px;
+}
+
+static void test_qr_decode_image(void) {
+    size_t side = 0, stride = 0;
+    uint8_t *px = render(A, 3, 5, &side, &stride);
+    REQUIRE(px != NULL);
+    size_t len = stride * (side - 1) + side; /* the last row needs no padding */
+    motcua_qr_codes *codes = NULL;
+    REQUIRE(motcua_qr_decode_gray(px, len, (uint32_t)side, (uint32_t)side, stride, &codes) == MOTCUA_RESULT_OK);
+    CHECK(motcua_qr_codes_count(codes) == 1);
+    motcua_found_code c;
+    REQUIRE(motcua_qr_codes_get(codes, 0, &c) == MOTCUA_RESULT_OK);
+    CHECK(c.has_text == 1 && c.charset == MOTCUA_CHARSET_UTF8);
+    CHECK(c.text.len == strlen(A) && memcmp(c.text.data, A, c.text.len) == 0);
+    CHECK(c.bytes_len == strlen(A) && memcmp(c.bytes, A, c.bytes_len) == 0);
+    CHECK(c.version >= 1 && c.version <= 40 && c.ecc == MOTCUA_ECC_MEDIUM);
+    /* Corners: top-left at the quiet zone's inner edge, bottom-right opposite. */
+    CHECK(c.corners[0].x >= 10 && c.corners[0].x <= 14 && c.corners[0].y >= 10 && c.corners[0].y <= 14);
+    CHECK(c.corners[2].x > c.corners[0].x && c.corners[2].y > c.corners[0].y);
+    CHECK(motcua_qr_codes_get(codes, 1, &c) == MOTCUA_RESULT_INVALID_ARGUMENT);
+    CHECK(motcua_qr_codes_get(NULL, 0, &c) == MOTCUA_RESULT_NULL_PARAMETER);
+    CHECK(motcua_qr_codes_get(codes, 0, NULL) == MOTCUA_RESULT_NULL_PARAMETER);
+    motcua_qr_codes_free(codes);
+    motcua_qr_codes_free(NULL);
+    CHECK(motcua_qr_codes_count(NULL) == 0);
+
+    /* One byte short of the last row, a stride shorter than a row. */
+    codes = (motcua_qr_codes *)1; /* must stay untouched on errors */
+    CHECK(motcua_qr_decode_gray(px, len - 1, (uint32_t)side, (uint32_t)side, stride, &codes) ==
+          MOTCUA_RESULT_IMAGE_BUFFER_SHORT);
+    CHECK(motcua_qr_decode_gray(px, len, (uint32_t)side, (uint32_t)side, side - 1, &codes) == MOTCUA_RESULT_IMAGE_STRIDE);
+    CHECK(motcua_qr_decode_gray(px, len, 1, 1, 1, &codes) == MOTCUA_RESULT_IMAGE_TOO_SMALL);
+    CHECK(motcua_qr_decode_gray(px, len, UINT32_MAX, UINT32_MAX, SIZE_MAX, &codes) == MOTCUA_RESULT_IMAGE_TOO_LARGE);
+    CHECK(motcua_qr_decode_gray(NULL, 0, 30, 30, 30, &codes) == MOTCUA_RESULT_NULL_PARAMETER);
+    CHECK(motcua_qr_decode_gray(px, len, (uint32_t)side, (uint32_t)side, stride, NULL) == MOTCUA_RESULT_NULL_PARAMETER);
+    CHECK(codes == (motcua_qr_codes *)1);
+
+    /* Blank paper, noise: no code. */
+    memset(px, 200, len);
+    CHECK(motcua_qr_decode_gray(px, len, (uint32_t)side, (uint32_t)side, stride, &codes) == MOTCUA_RESULT_IMAGE_NO_QR);
+    uint32_t seed = 12345;
+    for (size_t i = 0; i < len; i++) {
+        seed = seed * 1103515245u + 12345u;
+        px[i] = (uint8_t)(seed >> 16);
+    }
+    CHECK(motcua_qr_decode_gray(px, len, (uint32_t)side, (uint32_t)side, stride, &codes) == MOTCUA_RESULT_IMAGE_NO_QR);
+    free(px);
+
+    /* RGBA, light on dark (a negative): the same payload. */
+    uint8_t *g = render(A, 2, 0, &side, &stride);
+    REQUIRE(g != NULL);
+    uint8_t *rgba = malloc(4 * side * side);
+    REQUIRE(rgba != NULL);
+    for (size_t i = 0; i < side * side; i++) {
+        uint8_t v = (uint8_t)(255 - g[i]);
+        rgba[4 * i] = v;
+        rgba[4 * i + 1] = v;
+        rgba[4 * i + 2] = v;
+        rgba[4 * i + 3] = 255;
+    }
+    REQUIRE(motcua_qr_decode_rgba(rgba, 4 * side * side, (uint32_t)side, (uint32_t)side, 4 * side, &codes) ==
+            MOTCUA_RESULT_OK);
+    REQUIRE(motcua_qr_codes_get(codes, 0, &c) == MOTCUA_RESULT_OK);
+    CHECK(c.text.len == strlen(A) && memcmp(c.text.data, A, c.text.len) == 0);
+    motcua_qr_codes_free(codes);
+    CHECK(motcua_qr_decode_rgba(rgba, 4 * side * side, (uint32_t)side, (uint32_t)side, 4 * side - 1, &codes) ==
+          MOTCUA_RESULT_IMAGE_STRIDE);
+    free(rgba);
+    free(g);
+}
+
 int main(void) {
     RUN(test_version);
     RUN(test_strict_parse_is_zero_copy);
@@ -780,5 +879,6 @@ int main(void) {
     RUN(test_dossier_decode_bare_code_is_zero_copy);
     RUN(test_dossier_errors);
     RUN(test_qr);
+    RUN(test_qr_decode_image);
     return DONE();
 }
