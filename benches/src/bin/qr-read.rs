@@ -1,7 +1,8 @@
 //! Reads the distorted QR set (`motcua_benches::qrset`) with motcua's
 //! reader and with rqrr and quircs as shipped, and writes the per-image
 //! results as JSON. With `--png DIR` it also writes the images (PNG) and a
-//! manifest for `scripts/bench-image`'s zxing-cpp run.
+//! manifest for `scripts/bench-image`'s zxing-cpp and node runs (and the
+//! raw grey pixels, `.gray`, for node).
 //!
 //! `qr-read [--variants N] [--reps N] [--png DIR] [--out FILE]`
 
@@ -65,8 +66,12 @@ fn main() {
                 image::ExtendedColorType::L8,
             )
             .expect("write a PNG");
+            std::fs::write(format!("{img}/{}.gray", s.name()), &s.pixels).expect("write the raw pixels");
             manifest.push(serde_json::json!({
                 "file": format!("img/{}.png", s.name()),
+                "gray": format!("img/{}.gray", s.name()),
+                "width": s.width,
+                "height": s.height,
                 "class": s.class.name(),
                 "expected": payloads[s.payload],
             }));
