@@ -307,7 +307,51 @@ fn found(data: quircs::Data, corners: [Point; 4]) -> Found {
     }
 }
 
-/// The passes, cheapest and most likely first.
+/// One rendering of the image for the finder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// As is: quirc's own global (Otsu) threshold.
+    Otsu,
+    /// Local mean over a window ~1/8 of the image: uneven light, low contrast.
+    Wide,
+    /// The same, light code on dark ground.
+    WideInverted,
+    /// Unsharp mask against the wide mean: out of focus.
+    Sharp,
+    /// 3×3 smoothing first: sensor noise and JPEG blocks.
+    Smooth,
+    /// Narrow window: shadow edges, heavy blur.
+    Narrow,
+    /// Half size: noise, large photos.
+    Half,
+    /// Double size: 2–3 pixels per module, where edges fall between pixels.
+    Double,
+    /// The negative, global threshold: an evenly lit negative.
+    Inverted,
+}
+
+/// The order the passes run in. Measured on the distorted set (issue #8):
+/// Otsu first reads the common classes in one pass (clean 5.0 ms a code);
+/// starting with the local-mean pass instead made clean, rotated, noisy and
+/// JPEG images 25–50% slower for a third off blur and uneven light.
+const PASSES: [Pass; 9] = [
+    Pass::Otsu,
+    Pass::Wide,
+    Pass::WideInverted,
+    Pass::Smooth,
+    Pass::Half,
+    Pass::Double,
+    Pass::Narrow,
+    Pass::Sharp,
+    Pass::Inverted,
+];
+
+/// The local mean over a window ~1/8 of the image, made once, when first needed.
+fn wide<'a>(cache: &'a mut Option<Vec<u8>>, g: &Gray, side: usize) -> &'a [u8] {
+    cache.get_or_insert_with(|| g.box_mean((side / 16).max(4)))
+}
+
+/// Runs the passes until every code seen is read.
 fn read(g: Gray) -> Result<Vec<Found>, Error> {
     let mut r = Reader {
         quirc: quircs::Quirc::default(),
@@ -316,59 +360,45 @@ fn read(g: Gray) -> Result<Vec<Found>, Error> {
         complete: false,
     };
     let side = g.w.min(g.h);
-    let done = 'passes: {
-        // 1. As is: quirc's own global (Otsu) threshold.
-        if r.pass(&g, SAME) {
-            break 'passes true;
-        }
-        // 2. Local mean over a window ~1/8 of the image: uneven light, low contrast.
-        let wide = g.box_mean((side / 16).max(4));
-        if r.pass(&g.binarize(&wide, 2, false), SAME) {
-            break 'passes true;
-        }
-        // 3. Light code on dark ground.
-        if r.pass(&g.binarize(&wide, 2, true), SAME) {
-            break 'passes true;
-        }
-        // 4. Smoothed: sensor noise and JPEG blocks.
-        let smooth = Gray {
-            px: g.box_mean(1),
-            w: g.w,
-            h: g.h,
+    let mut wide_mean: Option<Vec<u8>> = None;
+    for pass in PASSES {
+        let (img, scale) = match pass {
+            Pass::Otsu => (None, SAME),
+            Pass::Wide => (Some(g.binarize(wide(&mut wide_mean, &g, side), 2, false)), SAME),
+            Pass::WideInverted => (Some(g.binarize(wide(&mut wide_mean, &g, side), 2, true)), SAME),
+            Pass::Sharp => (
+                Some(
+                    g.sharpened(&g.box_mean(2))
+                        .binarize(wide(&mut wide_mean, &g, side), 2, false),
+                ),
+                SAME,
+            ),
+            Pass::Smooth => {
+                let smooth = Gray {
+                    px: g.box_mean(1),
+                    w: g.w,
+                    h: g.h,
+                };
+                (Some(smooth.binarize(wide(&mut wide_mean, &g, side), 1, false)), SAME)
+            }
+            Pass::Narrow => (Some(g.binarize(&g.box_mean((side / 64).max(3)), 1, false)), SAME),
+            Pass::Half if side >= 2 * MIN_SIDE as usize => {
+                let half = g.half();
+                let mean = half.box_mean((side / 32).max(4));
+                (Some(half.binarize(&mean, 1, false)), Scale { num: 2, den: 1 })
+            }
+            Pass::Double if g.w.max(g.h) <= 2048 => {
+                let double = g.double();
+                let mean = double.box_mean((side / 8).max(8));
+                (Some(double.binarize(&mean, 2, false)), Scale { num: 1, den: 2 })
+            }
+            Pass::Half | Pass::Double => continue,
+            Pass::Inverted => (Some(g.inverted()), SAME),
         };
-        if r.pass(&smooth.binarize(&wide, 1, false), SAME) {
-            break 'passes true;
+        if r.pass(img.as_ref().unwrap_or(&g), scale) {
+            break;
         }
-        // 5. Half size: noise, large photos.
-        if side >= 2 * MIN_SIDE as usize {
-            let half = g.half();
-            let mean = half.box_mean((side / 32).max(4));
-            if r.pass(&half.binarize(&mean, 1, false), Scale { num: 2, den: 1 }) {
-                break 'passes true;
-            }
-        }
-        // 6. Double size: 2–3 pixels per module, where edges fall between pixels.
-        if g.w.max(g.h) <= 2048 {
-            let double = g.double();
-            let mean = double.box_mean((side / 8).max(8));
-            if r.pass(&double.binarize(&mean, 2, false), Scale { num: 1, den: 2 }) {
-                break 'passes true;
-            }
-        }
-        // 7. Narrow window: shadow edges, heavy blur.
-        let narrow = g.box_mean((side / 64).max(3));
-        if r.pass(&g.binarize(&narrow, 1, false), SAME) {
-            break 'passes true;
-        }
-        // 8. Sharpened (unsharp mask) against the wide mean: out of focus.
-        let sharp = g.sharpened(&g.box_mean(2));
-        if r.pass(&sharp.binarize(&wide, 2, false), SAME) {
-            break 'passes true;
-        }
-        // 9. Inverted as is (a negative photographed evenly lit).
-        r.pass(&g.inverted(), SAME)
-    };
-    let _ = done;
+    }
     if !r.found.is_empty() {
         Ok(r.found)
     } else if r.seen > 0 {
