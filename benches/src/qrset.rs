@@ -294,9 +294,8 @@ pub fn generate(class: Class, index: usize, payload: &str, v: u32) -> Option<Sam
             }
         }
         Class::LowContrast => {
-            let (lo, hi) = (rng.range(0.3, 0.45), 0.0);
+            let lo = rng.range(0.3, 0.45);
             let span = rng.range(35.0, 45.0) / 255.0;
-            let _ = hi;
             for p in &mut img {
                 *p = lo + span * (*p - INK) / (PAPER - INK) + 1.5 / 255.0 * rng.normal();
             }

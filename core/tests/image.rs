@@ -137,6 +137,21 @@ fn several_codes_in_one_image_are_all_read() {
 }
 
 #[test]
+fn two_copies_of_one_code_are_two_codes() {
+    let (tile, s) = render_text("https://a.example/1.001193", 3);
+    let (w, h) = (2 * s, s);
+    let mut px = vec![255u8; w * h];
+    for y in 0..s {
+        for i in 0..2 {
+            px[y * w + i * s..y * w + (i + 1) * s].copy_from_slice(&tile[y * s..(y + 1) * s]);
+        }
+    }
+    let found = image::decode_gray(&px, w as u32, h as u32, w).unwrap();
+    assert_eq!(found.len(), 2);
+    assert_ne!(found[0].corners(), found[1].corners());
+}
+
+#[test]
 fn eci_utf8_is_honoured() {
     let text = "Nguyễn Văn A";
     let (px, side) = render_segments(&[QrSegment::make_eci(26), QrSegment::make_bytes(text.as_bytes())]);

@@ -146,6 +146,12 @@ impl Found {
         self.bytes
     }
 
+    /// The top edge's length, in pixels (Manhattan).
+    fn side(&self) -> i64 {
+        let [a, b, ..] = self.corners;
+        (i64::from(a.x) - i64::from(b.x)).abs() + (i64::from(a.y) - i64::from(b.y)).abs()
+    }
+
     fn centre(&self) -> (i64, i64) {
         let sx: i64 = self.corners.iter().map(|p| i64::from(p.x)).sum();
         let sy: i64 = self.corners.iter().map(|p| i64::from(p.y)).sum();
@@ -254,10 +260,14 @@ impl Reader {
                 y: p.y.saturating_mul(scale.num) / scale.den,
             });
             let found = found(data, corners);
+            // The same code again (from an earlier pass): same payload, centre
+            // within half the code's side of it. Two copies of one code side
+            // by side are both kept.
             let (cx, cy) = found.centre();
+            let half_side = found.side() / 2;
             let duplicate = self.found.iter().any(|f| {
                 let (fx, fy) = f.centre();
-                f.bytes == found.bytes && (fx - cx).abs() + (fy - cy).abs() < i64::from(g.w.max(g.h) as u32 / 8 + 8)
+                f.bytes == found.bytes && (fx - cx).abs() + (fy - cy).abs() < half_side
             });
             if !duplicate {
                 self.found.push(found);
