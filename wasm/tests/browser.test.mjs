@@ -20,23 +20,23 @@ const out = fileURLToPath(new URL("out/", import.meta.url));
 const A = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
 const B = "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
 
+// Headless Debian Chromium without network, sandbox or GPU.
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+
 let server, browser, page;
 
 before(async () => {
   if (missing) return;
   mkdirSync(out, { recursive: true });
   server = await serve();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
@@ -206,12 +206,7 @@ test("scan with camera: a frame of Chromium's fake camera showing a card's QR", 
   const cam = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
+      ...FLAGS,
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
       `--use-file-for-fake-video-capture=${y4m}`,
