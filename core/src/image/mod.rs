@@ -241,8 +241,6 @@ struct Reader {
     found: Vec<Found>,
     /// The most codes any pass has seen.
     seen: usize,
-    /// Whether the last pass read every code it saw (and saw one).
-    complete: bool,
 }
 
 impl Reader {
@@ -274,8 +272,9 @@ impl Reader {
             }
         }
         self.seen = self.seen.max(seen);
-        self.complete = read > 0 && read == seen;
-        self.complete && self.found.len() >= self.seen
+        // Stop when this pass read every code it saw (and saw one), and
+        // nothing seen by an earlier pass is still missing.
+        read > 0 && read == seen && self.found.len() >= self.seen
     }
 }
 
@@ -367,7 +366,6 @@ fn read(g: Gray) -> Result<Vec<Found>, Error> {
         quirc: quircs::Quirc::default(),
         found: Vec::new(),
         seen: 0,
-        complete: false,
     };
     let side = g.w.min(g.h);
     let mut wide_mean: Option<Vec<u8>> = None;
