@@ -88,6 +88,41 @@ impl Sample {
     }
 }
 
+/// A reader of the set: a name and what it reads from a sample (every
+/// payload it decodes; nothing when it fails).
+pub type Engine = (&'static str, fn(&Sample) -> Vec<Vec<u8>>);
+
+/// The Rust readers `qr-read` compares: motcua's, and rqrr and quircs as
+/// shipped (their own thresholding, one pass).
+pub const ENGINES: [Engine; 3] = [("motcua", read_motcua), ("rqrr", read_rqrr), ("quircs", read_quircs)];
+
+/// motcua's reader (`motcua::image::decode_gray`).
+pub fn read_motcua(s: &Sample) -> Vec<Vec<u8>> {
+    motcua::image::decode_gray(&s.pixels, s.width as u32, s.height as u32, s.width)
+        .map(|found| found.into_iter().map(|f| f.into_bytes()).collect())
+        .unwrap_or_default()
+}
+
+/// rqrr 0.11 as shipped.
+pub fn read_rqrr(s: &Sample) -> Vec<Vec<u8>> {
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(s.width, s.height, |x, y| s.pixels[y * s.width + x]);
+    img.detect_grids()
+        .iter()
+        .filter_map(|g| {
+            let mut out = Vec::new();
+            g.decode_to(&mut out).ok().map(|_| out)
+        })
+        .collect()
+}
+
+/// quircs 0.10 as shipped (one global Otsu threshold).
+pub fn read_quircs(s: &Sample) -> Vec<Vec<u8>> {
+    let mut q = quircs::Quirc::default();
+    q.identify(s.width, s.height, &s.pixels)
+        .filter_map(|c| c.ok()?.decode().ok().map(|d| d.payload))
+        .collect()
+}
+
 /// The payloads: the 5 CCCD samples (repaired text, as the card's QR holds
 /// it) and the 3 dossier samples (payload URLs).
 pub fn payloads() -> Vec<String> {

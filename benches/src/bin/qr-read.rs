@@ -9,35 +9,7 @@
 use std::io::Write as _;
 use std::time::Instant;
 
-use motcua_benches::qrset::{self, Class, Sample};
-
-type Engine = (&'static str, fn(&Sample) -> Vec<Vec<u8>>);
-
-fn motcua(s: &Sample) -> Vec<Vec<u8>> {
-    motcua::image::decode_gray(&s.pixels, s.width as u32, s.height as u32, s.width)
-        .map(|v| v.into_iter().map(|f| f.into_bytes()).collect())
-        .unwrap_or_default()
-}
-
-fn rqrr(s: &Sample) -> Vec<Vec<u8>> {
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(s.width, s.height, |x, y| s.pixels[y * s.width + x]);
-    img.detect_grids()
-        .iter()
-        .filter_map(|g| {
-            let mut out = Vec::new();
-            g.decode_to(&mut out).ok().map(|_| out)
-        })
-        .collect()
-}
-
-fn quircs(s: &Sample) -> Vec<Vec<u8>> {
-    let mut q = quircs::Quirc::default();
-    q.identify(s.width, s.height, &s.pixels)
-        .filter_map(|c| c.ok()?.decode().ok().map(|d| d.payload))
-        .collect()
-}
-
-const ENGINES: [Engine; 3] = [("motcua", motcua), ("rqrr", rqrr), ("quircs", quircs)];
+use motcua_benches::qrset::{self, Class, ENGINES};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
