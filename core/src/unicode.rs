@@ -13,6 +13,48 @@
 use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
+/// Characters that display as nothing or change how the text around them
+/// displays: Unicode's format characters (general category Cf: bidi
+/// embeddings, overrides, isolates and marks, zero-width space / joiners,
+/// word joiner, invisible operators, BOM, soft hyphen, interlinear
+/// annotation, tags), the line and paragraph separators (Zl, Zp), the
+/// combining grapheme joiner, variation selectors and the Hangul fillers.
+/// Names and addresses never need them; a payload carrying one is refused
+/// (`invisible_char`). Listed here rather than through a general-category
+/// crate: the list is short and stable, the tables are not.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8E2}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
+}
+
 /// Canonical decomposition in canonical order (NFD) into `out`: each
 /// character fully decomposed, then every run of non-starters stably
 /// sorted by combining class (O(n log n) for a long run of marks).

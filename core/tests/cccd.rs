@@ -149,6 +149,15 @@ fn every_error_code_is_reachable_and_asserted() {
         ("issue_date_in_future", A.replacen("15042021", "24112026", 1)),
         ("issue_date_before_cccd", A.replacen("15042021", "31122015", 1)),
         ("extra_field_invalid", format!("{A}||\u{1b}||")),
+        // Invisible and text-direction characters (issue #19): Chromium
+        // showed an address holding U+202E reversed.
+        ("invisible_char", A.replacen("Phố X", "Phố \u{202E}X", 1)),
+        ("invisible_char", A.replacen("Văn", "V\u{200B}ăn", 1)),
+        ("invisible_char", A.replacen("Phường Y", "Phường\u{2028}Y", 1)),
+        ("invisible_char", A.replacen("Nguyễn", "Ngu\u{FEFF}yễn", 1)),
+        ("invisible_char", A.replacen("Nguyễn", "Ngu\u{AD}yễn", 1)),
+        ("invisible_char", A.replacen("Hà Nội", "Hà Nội\u{2066}", 1)),
+        ("invisible_char", format!("{A}||\u{200D}||")),
     ];
     let mut seen = BTreeSet::new();
     for (want, p) in &cases {
@@ -191,6 +200,10 @@ fn every_error_has_distinct_code_and_messages_in_both_languages() {
         Error::IssueDateInFuture,
         Error::IssueDateBeforeCccd,
         Error::ExtraFieldInvalid,
+        Error::InvisibleChar {
+            field: cccd::TextField::Address,
+            codepoint: 0x202E,
+        },
     ];
     let codes: Vec<_> = errors.iter().map(|e| e.code()).collect();
     assert_eq!(codes, Error::ALL_CODES);
@@ -652,4 +665,51 @@ fn replacement_character_is_refused() {
         let repaired = motcua::cccd::repair(&p).unwrap();
         assert_eq!(repaired.parse_as_of(as_of).unwrap_err().code(), want, "{to:?}");
     }
+}
+
+#[test]
+fn invisible_characters_are_refused_with_the_field_and_code_point_never_stripped() {
+    let cases = [
+        (
+            A.replacen("Phố X", "Phố \u{202E}X", 1),
+            cccd::TextField::Address,
+            0x202E,
+        ),
+        (A.replacen("Văn", "V\u{200B}ăn", 1), cccd::TextField::Name, 0x200B),
+        (
+            A.replacen("Phường Y", "Phường\u{2028}Y", 1),
+            cccd::TextField::Address,
+            0x2028,
+        ),
+        (A.replacen("Nguyễn", "Ngu\u{FEFF}yễn", 1), cccd::TextField::Name, 0xFEFF),
+        (format!("{A}||\u{200D}||"), cccd::TextField::Extra, 0x200D),
+    ];
+    for (payload, field, codepoint) in cases {
+        for err in [
+            cccd::parse_as_of(&payload, today()).unwrap_err(),
+            cccd::repair(&payload).unwrap().parse_as_of(today()).unwrap_err(),
+        ] {
+            assert_eq!(err, Error::InvisibleChar { field, codepoint }, "{payload:?}");
+            let en = err.to_string();
+            assert!(
+                en.contains(field.name()) && en.contains(&format!("U+{codepoint:04X}")),
+                "{en}"
+            );
+            assert!(err.message_vi().contains(field.name_vi()));
+            assert!(!en.contains("Nguy") && !en.contains("Phố"));
+        }
+    }
+    // Vietnamese letters, combining-free NFC text and ordinary punctuation pass.
+    assert!(cccd::parse_as_of(A, today()).is_ok());
+    // NFD text is still a repair (its marks are not "invisible").
+    let nfd = A.replacen("Nguyễn", "Nguye\u{302}\u{303}n", 1);
+    assert_eq!(
+        cccd::repair(&nfd)
+            .unwrap()
+            .repairs()
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>(),
+        ["nfc"]
+    );
 }

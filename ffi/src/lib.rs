@@ -106,6 +106,8 @@ pub enum motcua_result {
     CccdIssueDateBeforeCccd = 119,
     /// CCCD: an extra field of a 2024 card has control characters or U+FFFD (`extra_field_invalid`).
     CccdExtraFieldInvalid = 120,
+    /// CCCD: the name, address or an extra field holds an invisible or text-direction character (`invisible_char`).
+    CccdInvisibleChar = 121,
 
     /// Dossier: a required field is absent (`field_missing`).
     DossierFieldMissing = 200,
@@ -215,6 +217,7 @@ const RESULTS: [(motcua_result, Domain, &str); 57] = [
     (R::CccdIssueDateInFuture, Domain::Cccd, "issue_date_in_future"),
     (R::CccdIssueDateBeforeCccd, Domain::Cccd, "issue_date_before_cccd"),
     (R::CccdExtraFieldInvalid, Domain::Cccd, "extra_field_invalid"),
+    (R::CccdInvisibleChar, Domain::Cccd, "invisible_char"),
     (R::DossierFieldMissing, Domain::Dossier, "field_missing"),
     (R::DossierTextInvalid, Domain::Dossier, "text_invalid"),
     (R::DossierDateInvalid, Domain::Dossier, "date_invalid"),

@@ -21,7 +21,8 @@ export type CccdErrorCode =
   | "issue_date_before_birth"
   | "issue_date_in_future"
   | "issue_date_before_cccd"
-  | "extra_field_invalid";
+  | "extra_field_invalid"
+  | "invisible_char";
 
 /** Stable codes of dossier QR errors (`motcua::dossier::Error::ALL_CODES`). */
 export type DossierErrorCode =

@@ -90,6 +90,49 @@ pub enum Error {
     /// One of the 4 extra fields of a 2024 card contains control characters or U+FFFD.
     #[error("an extra field of the 2024 card contains control characters or replacement characters (U+FFFD)")]
     ExtraFieldInvalid,
+    /// The name, address or an extra field holds an invisible or
+    /// text-direction character (a bidi control such as U+202E, a
+    /// zero-width character such as U+200B, U+2028/U+2029, a BOM inside the
+    /// text, a soft hyphen): the text would display differently from what
+    /// it holds. No scanner types them; they are refused, never stripped.
+    #[error("the {} contains an invisible or text-direction character (U+{codepoint:04X}), which would make it display differently from what it holds; rescan the card", field.name())]
+    InvisibleChar {
+        /// Which field.
+        field: TextField,
+        /// The first such character's code point (not personal data).
+        codepoint: u32,
+    },
+}
+
+/// The free-text fields of a card, named in [`Error::InvisibleChar`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// The full name.
+    Name,
+    /// The permanent address.
+    Address,
+    /// One of the 4 extra fields of a 2024 card.
+    Extra,
+}
+
+impl TextField {
+    /// `"name"`, `"address"` or `"extra"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            TextField::Name => "name",
+            TextField::Address => "address",
+            TextField::Extra => "extra field",
+        }
+    }
+
+    /// The field's Vietnamese name.
+    pub const fn name_vi(self) -> &'static str {
+        match self {
+            TextField::Name => "Họ và tên",
+            TextField::Address => "Nơi thường trú",
+            TextField::Extra => "Trường bổ sung",
+        }
+    }
 }
 
 impl Error {
@@ -119,6 +162,7 @@ impl Error {
             Error::IssueDateInFuture => "issue_date_in_future",
             Error::IssueDateBeforeCccd => "issue_date_before_cccd",
             Error::ExtraFieldInvalid => "extra_field_invalid",
+            Error::InvisibleChar { .. } => "invisible_char",
         }
     }
 
@@ -146,6 +190,7 @@ impl Error {
         "issue_date_in_future",
         "issue_date_before_cccd",
         "extra_field_invalid",
+        "invisible_char",
     ];
 
     /// The English and Vietnamese messages for a code alone, without the
@@ -173,6 +218,12 @@ impl Error {
                 return generic(
                     "the ID number contains a character that is not a digit; check that no Vietnamese input method (Unikey) is on, then rescan",
                     "Số định danh có ký tự không phải chữ số; hãy tắt bộ gõ tiếng Việt (Unikey) rồi quét lại",
+                )
+            }
+            "invisible_char" => {
+                return generic(
+                    "a text field contains an invisible or text-direction character, which would make it display differently from what it holds; rescan the card",
+                    "Một trường văn bản chứa ký tự ẩn hoặc ký tự đổi chiều văn bản, làm văn bản hiển thị khác nội dung thật; hãy quét lại thẻ",
                 )
             }
             _ => *SIMPLE.iter().find(|e| e.code() == code)?,
@@ -229,6 +280,10 @@ impl Error {
                 "Ngày cấp trước năm 2016, khi bắt đầu cấp thẻ căn cước công dân 12 số".into()
             }
             Error::ExtraFieldInvalid => "Trường bổ sung của thẻ 2024 chứa ký tự điều khiển hay ký tự lỗi (U+FFFD)".into(),
+            Error::InvisibleChar { field, codepoint } => format!(
+                "{} chứa ký tự ẩn hoặc ký tự đổi chiều văn bản (U+{codepoint:04X}), làm văn bản hiển thị khác nội dung thật; hãy quét lại thẻ",
+                field.name_vi()
+            ),
         }
     }
 }

@@ -29,7 +29,7 @@ mod province;
 mod repair;
 mod scan;
 
-pub use error::Error;
+pub use error::{Error, TextField};
 pub use id::{validate_cmnd, validate_id, Cmnd, IdNumber, Masked};
 pub use province::{province, Province, PROVINCES};
 pub use repair::{garble_as_windows1252, repair, repair_bytes, Repair, Repaired, Repairs};
@@ -207,9 +207,25 @@ pub(crate) fn parse_scanned<'a>(text: &'a str, sc: &scan::Scan, as_of: NaiveDate
         "" => None,
         s => Some(validate_cmnd(s)?),
     };
+    // Invisible and text-direction characters: all but the soft hyphen
+    // are outside the scan's fast ranges, so `nfc_unsure` is set.
+    let invisible = |field: TextField, s: &str| {
+        let found = if sc.nfc_unsure {
+            s.chars().find(|&c| crate::unicode::is_invisible(c))
+        } else {
+            s.contains('\u{AD}').then_some('\u{AD}')
+        };
+        found.map_or(Ok(()), |c| {
+            Err(Error::InvisibleChar {
+                field,
+                codepoint: u32::from(c),
+            })
+        })
+    };
     if !name.chars().any(char::is_alphabetic) || name.bytes().any(|b| b.is_ascii_digit()) || has_bad_char(name) {
         return Err(Error::NameInvalid);
     }
+    invisible(TextField::Name, name)?;
     let birth_date = parse_date(birth).ok_or(Error::BirthDateInvalid)?;
     if birth_date > as_of {
         return Err(Error::BirthDateInFuture);
@@ -222,10 +238,14 @@ pub(crate) fn parse_scanned<'a>(text: &'a str, sc: &scan::Scan, as_of: NaiveDate
     if address.trim().is_empty() || has_bad_char(address) {
         return Err(Error::AddressInvalid);
     }
+    invisible(TextField::Address, address)?;
     let issue_date = parse_date(issue).ok_or(Error::IssueDateInvalid)?;
     let extra = [e0, e1, e2, e3];
     if extra.iter().any(|e| has_bad_char(e)) {
         return Err(Error::ExtraFieldInvalid);
+    }
+    for e in extra {
+        invisible(TextField::Extra, e)?;
     }
 
     if id.sex() != sex {

@@ -144,7 +144,9 @@ fn check_base(base: &str) -> Result<(), Error> {
 }
 
 pub(crate) fn check_text(field: Field, s: &str) -> Result<(), Error> {
-    let ok = !s.trim().is_empty() && !s.chars().any(char::is_control) && s.chars().nth(MAX_TEXT_CHARS).is_none();
+    let ok = !s.trim().is_empty()
+        && !s.chars().any(|c| c.is_control() || crate::unicode::is_invisible(c))
+        && s.chars().nth(MAX_TEXT_CHARS).is_none();
     if ok {
         Ok(())
     } else {

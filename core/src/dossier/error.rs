@@ -108,8 +108,9 @@ pub enum Error {
     /// A required field is absent (encoding), or the dossier code is (decoding).
     #[error("the field {0} is required")]
     FieldMissing(Field),
-    /// Free text is empty, only spaces, too long, or contains control characters.
-    #[error("the field {0} is empty, longer than 200 characters, or contains control characters")]
+    /// Free text is empty, only spaces, too long, or contains control
+    /// characters or invisible / text-direction characters (U+202E, U+200B…).
+    #[error("the field {0} is empty, longer than 200 characters, or contains control or invisible characters")]
     TextInvalid(Field),
     /// A date or time is not a real one in the payload's form, or outside 2000–2099.
     #[error("the field {0} is not a valid date/time in the form the payload uses (years 2000–2099)")]
@@ -298,7 +299,7 @@ impl Error {
         match self {
             Error::FieldMissing(f) => format!("Thiếu trường bắt buộc: {}", f.name_vi()),
             Error::TextInvalid(f) => format!(
-                "Trường {} trống, dài quá 200 ký tự hoặc chứa ký tự điều khiển",
+                "Trường {} trống, dài quá 200 ký tự hoặc chứa ký tự điều khiển hay ký tự ẩn",
                 f.name_vi()
             ),
             Error::DateInvalid(f) => format!(

@@ -95,7 +95,7 @@ pub enum Error {
         max: usize,
     },
     /// A name or group does not fit its caption lines, or has control characters.
-    #[error("line {row} of the CSV: the {} does not fit the caption ({max_lines} lines) or contains control characters", .column.name())]
+    #[error("line {row} of the CSV: the {} does not fit the caption ({max_lines} lines) or contains control or invisible characters", .column.name())]
     TextTooLong {
         /// Line number in the file.
         row: u64,
@@ -114,7 +114,7 @@ pub enum Error {
         max: usize,
     },
     /// The poster title (office name) is empty, too long, or has control characters.
-    #[error("the poster title must be 1–2 lines of text without control characters")]
+    #[error("the poster title must be 1–2 lines of text without control or invisible characters")]
     Title,
     /// Columns × rows that leave codes too small to scan from 50 cm.
     #[error("a {columns}×{rows} grid leaves each code under {min_mm} mm: too small to scan from 50 cm")]
@@ -127,7 +127,7 @@ pub enum Error {
         min_mm: u32,
     },
     /// The sheet's office name is empty, too long, or has control characters.
-    #[error("the office name must be 1–200 characters without control characters")]
+    #[error("the office name must be 1–200 characters without control or invisible characters")]
     Office,
     /// The dossier QR payload given for the sheet is invalid.
     #[error("the dossier QR payload is invalid: {0}")]
@@ -288,16 +288,16 @@ impl Error {
                 "Dòng {row} của tệp CSV: đường dẫn dài quá {max} ký tự (mã QR sẽ quá dày, không quét được từ 50 cm; hãy dùng đường dẫn rút gọn của cổng)"
             ),
             Error::TextTooLong { row, column, max_lines } => format!(
-                "Dòng {row} của tệp CSV: {} không vừa {max_lines} dòng chú thích hoặc chứa ký tự điều khiển",
+                "Dòng {row} của tệp CSV: {} không vừa {max_lines} dòng chú thích hoặc chứa ký tự điều khiển hay ký tự ẩn",
                 column.name_vi()
             ),
             Error::Empty => "Danh sách thủ tục trống".into(),
             Error::TooMany { max } => format!("Danh sách thủ tục có hơn {max} dòng"),
-            Error::Title => "Tiêu đề áp phích phải có 1–2 dòng chữ, không chứa ký tự điều khiển".into(),
+            Error::Title => "Tiêu đề áp phích phải có 1–2 dòng chữ, không chứa ký tự điều khiển hay ký tự ẩn".into(),
             Error::Layout { columns, rows, min_mm } => format!(
                 "Lưới {columns}×{rows} làm mỗi mã QR nhỏ hơn {min_mm} mm: quá nhỏ để quét từ khoảng cách 50 cm"
             ),
-            Error::Office => "Tên cơ quan phải có 1–200 ký tự, không chứa ký tự điều khiển".into(),
+            Error::Office => "Tên cơ quan phải có 1–200 ký tự, không chứa ký tự điều khiển hay ký tự ẩn".into(),
             Error::Dossier(e) => format!("Dữ liệu mã QR hồ sơ không hợp lệ: {}", e.message_vi()),
             Error::DossierApplicant => "Người nộp hồ sơ không phải là chủ thẻ vừa quét".into(),
             Error::DossierNotMasked => {

@@ -77,9 +77,10 @@ pub(crate) fn wrap(text: &str, max_em: f64, max_lines: usize) -> Option<Vec<Stri
     (lines.len() <= max_lines).then_some(lines)
 }
 
-/// Whether `s` is usable as printed text: no control characters.
+/// Whether `s` is usable as printed text: no control characters, no
+/// invisible or text-direction characters (`unicode::is_invisible`).
 pub(crate) fn printable(s: &str) -> bool {
-    !s.chars().any(char::is_control)
+    !s.chars().any(|c| c.is_control() || crate::unicode::is_invisible(c))
 }
 
 #[cfg(test)]
