@@ -42,6 +42,11 @@
 #define MOTCUA_WARNING_UNIT_CODE_SHORT 1
 
 /**
+ * The most allowed bases `motcua_dossier_decode_with` takes.
+ */
+#define MOTCUA_MAX_ALLOWED_BASES 64
+
+/**
  * Result of every fallible function. `MOTCUA_RESULT_OK` (0) is success;
  * every other value is an error whose English or Vietnamese text
  * `motcua_error_message` gives and whose stable snake_case name
@@ -167,6 +172,10 @@ enum motcua_result
      */
     MOTCUA_RESULT_CCCD_EXTRA_FIELD_INVALID = 120,
     /**
+     * CCCD: the name, address or an extra field holds an invisible or text-direction character (`invisible_char`).
+     */
+    MOTCUA_RESULT_CCCD_INVISIBLE_CHAR = 121,
+    /**
      * Dossier: a required field is absent (`field_missing`).
      */
     MOTCUA_RESULT_DOSSIER_FIELD_MISSING = 200,
@@ -250,6 +259,10 @@ enum motcua_result
      * Dossier: a masked identifier where the full one is needed (`applicant_masked`).
      */
     MOTCUA_RESULT_DOSSIER_APPLICANT_MASKED = 220,
+    /**
+     * Dossier: the payload links to a lookup page not among the allowed ones (`base_not_allowed`).
+     */
+    MOTCUA_RESULT_DOSSIER_BASE_NOT_ALLOWED = 221,
     /**
      * QR: the text does not fit the allowed versions at the level (`qr_too_long`).
      */
@@ -560,7 +573,7 @@ enum motcua_applicant_kind
      */
     MOTCUA_APPLICANT_KIND_UNIT = 3,
     /**
-     * A masked identifier (`001******456`); the full one is not recoverable.
+     * A masked identifier (`*********456`); the full one is not recoverable.
      */
     MOTCUA_APPLICANT_KIND_MASKED = 4,
 };
@@ -585,7 +598,7 @@ enum motcua_privacy
      */
     MOTCUA_PRIVACY_FULL = 0,
     /**
-     * Carry `001******456` (first and last 3 digits).
+     * Carry `*********456` (the last 3 digits).
      */
     MOTCUA_PRIVACY_MASKED = 1,
     /**
@@ -1019,6 +1032,16 @@ typedef struct motcua_dossier {
      */
     uint32_t warnings;
     /**
+     * The lookup page the payload links to (its URL without `hs` and
+     * `qr`); empty for a bare dossier code.
+     */
+    struct motcua_str base;
+    /**
+     * The host of `base` (e.g. `dichvucong.gov.vn`): where a phone that
+     * scans the code goes. Show it next to the code. Empty for a bare code.
+     */
+    struct motcua_str host;
+    /**
      * The views point into the record's own buffer.
      */
     bool owns_text;
@@ -1270,8 +1293,8 @@ motcua_result motcua_cccd_cmnd_link(const struct motcua_card *card,
                                     uint32_t *out);
 
 /**
- * Writes the masked form of a valid 12-digit ID number (`001******456`:
- * first and last 3 digits), NUL-terminated, into `buf` (13 bytes suffice)
+ * Writes the masked form of a valid 12-digit ID number (`*********456`:
+ * the last 3 digits, docs/cccd.md), NUL-terminated, into `buf` (13 bytes suffice)
  * and its length to `*out_n`: what may go into a log. Errors: as
  * `motcua_cccd_validate_id`, plus `INSUFFICIENT_SIZE`.
  *
@@ -1320,6 +1343,9 @@ motcua_result motcua_dossier_encode(const struct motcua_dossier_fields *fields,
  * Decodes a dossier QR payload (what a camera or scanner read: the URL,
  * or a bare dossier code) into `*out`. Unknown URL parameters and tags are
  * ignored; fields the payload lacks are empty and flagged in `missing`.
+ * The base must be `https://` with a plain host (no `user@`):
+ * `DOSSIER_BASE_URL_INVALID` otherwise; `out->host` says where the code
+ * sends a phone. Same as `motcua_dossier_decode_with` allowing any base.
  *
  * Errors: `NULL_PARAMETER`, `DOSSIER_TOO_LONG` (over 4096 bytes, checked
  * before reading), `NOT_UTF8`, and the `MOTCUA_RESULT_DOSSIER_*` errors.
@@ -1329,6 +1355,29 @@ motcua_result motcua_dossier_encode(const struct motcua_dossier_fields *fields,
  * `payload` readable for `len` bytes; `out` writable.
  */
 motcua_result motcua_dossier_decode(const char *payload, size_t len, struct motcua_dossier *out);
+
+/**
+ * `motcua_dossier_decode`, accepting only payloads that link to one of
+ * the `allowed_len` lookup pages in `allowed` (UTF-8 views): a page
+ * matches exactly (scheme and host without case, a trailing `?`/`&`
+ * ignored), and one ending in `/` without a query accepts its whole site
+ * (`https://dichvucong.hanoi.gov.vn/`). Others fail with
+ * `DOSSIER_BASE_NOT_ALLOWED`; a bare dossier code is accepted.
+ * `allowed` may be NULL when `allowed_len` is 0 (any base).
+ *
+ * Errors: as `motcua_dossier_decode`, plus `INVALID_ARGUMENT` for more
+ * than `MOTCUA_MAX_ALLOWED_BASES` entries or one over 512 bytes, and
+ * `NOT_UTF8` for an entry that is not UTF-8.
+ *
+ * # Safety
+ * `payload` readable for `len` bytes; `allowed` readable for
+ * `allowed_len` entries, each readable for its `len` bytes; `out` writable.
+ */
+motcua_result motcua_dossier_decode_with(const char *payload,
+                                         size_t len,
+                                         const struct motcua_str *allowed,
+                                         size_t allowed_len,
+                                         struct motcua_dossier *out);
 
 /**
  * Frees what a decoded dossier owns and zeroes it. Accepts NULL, a zeroed

@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use motcua::image::{self, Found};
 use serde::Serialize;
 
-use crate::{dossier, CccdArgs, Format};
+use crate::{dossier, files, CccdArgs, Format};
 
 #[derive(clap::Args)]
 pub(crate) struct DecodeArgs {
@@ -28,6 +28,10 @@ pub(crate) struct DecodeArgs {
     /// With --cccd or --dossier: mask ID numbers (and, for cards, name and address).
     #[arg(long)]
     mask: bool,
+    /// With --dossier: accept only codes that link to this lookup page
+    /// (repeatable; a URL ending in `/` accepts its whole site).
+    #[arg(long, value_name = "URL", requires = "dossier")]
+    allow_base: Vec<String>,
     /// Without --cccd/--dossier: what to print for each code.
     #[arg(long, value_enum, default_value_t = Output::Text)]
     format: Output,
@@ -67,8 +71,11 @@ struct ErrBody<'a> {
 
 pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
     let found = match read_photo(&args.photo).and_then(|img| {
-        let (w, h) = (img.width(), img.height());
-        image::decode_rgba(img.as_raw(), w, h, 4 * w as usize).map_err(|e| ErrBody {
+        let found = match &img {
+            Pixels::Gray(g) => image::decode_gray(g.as_raw(), g.width(), g.height(), g.width() as usize),
+            Pixels::Rgba(c) => image::decode_rgba(c.as_raw(), c.width(), c.height(), 4 * c.width() as usize),
+        };
+        found.map_err(|e| ErrBody {
             code: e.code(),
             message: e.message(),
             message_vi: e.message_vi(),
@@ -100,14 +107,16 @@ pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
         });
     }
     if args.dossier {
-        return dossier::decode_payloads(&texts(), args.mask);
+        return dossier::decode_payloads(&texts(), args.mask, &args.allow_base);
     }
     let mut out = io::stdout().lock();
     let mut all_text = true;
     for f in &found {
         match args.format {
             Output::Text => match f.text() {
-                Some(t) => writeln!(out, "{t}")?,
+                // A code may hold ESC/OSC sequences that would retitle or
+                // rewrite the terminal: control characters are escaped.
+                Some(t) => writeln!(out, "{}", motcua::text::escape_controls(t))?,
                 None => {
                     all_text = false;
                     eprintln!(
@@ -117,8 +126,10 @@ pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
                 }
             },
             Output::Json => {
-                serde_json::to_writer(&mut out, &code_out(f))?;
-                out.write_all(b"\n")?;
+                // DEL, C1 controls and invisible characters \u-escaped
+                // too: the line is safe to print.
+                let json = serde_json::to_string(&code_out(f))?;
+                writeln!(out, "{}", motcua::text::escape_json_controls(&json))?;
             }
         }
     }
@@ -137,32 +148,72 @@ fn code_out(f: &Found) -> CodeOut<'_> {
     }
 }
 
-/// Reads a PNG or JPEG (by content, not name) as RGBA.
-fn read_photo(path: &std::path::Path) -> Result<::image::RgbaImage, ErrBody<'static>> {
-    let bytes = std::fs::read(path).map_err(|e| ErrBody {
-        code: "file_read",
-        message: format!("cannot read {}: {e}", path.display()),
-        message_vi: format!("Không đọc được tệp {}", path.display()),
+/// A decoded photo: grey, or RGBA when it has transparency.
+enum Pixels {
+    Gray(::image::GrayImage),
+    Rgba(::image::RgbaImage),
+}
+
+/// A JPEG needs some bytes per pixel even for a blank page (≥ 1 byte per
+/// 8×8 block in practice); one much smaller than its header's size is
+/// truncated or forged, and decoding it would only fill memory.
+const MIN_JPEG_BYTES_PER_MPX: u64 = 256;
+
+/// Reads a PNG or JPEG (by content, not name), at most
+/// [`files::MAX_PHOTO_BYTES`]; the size in the header is checked against
+/// the reader's limits before anything is decoded (a small file claiming a
+/// huge image costs nothing).
+fn read_photo(path: &std::path::Path) -> Result<Pixels, ErrBody<'static>> {
+    let bytes = files::read_capped(files::Input::File(path), files::MAX_PHOTO_BYTES, "PHOTO").map_err(|e| ErrBody {
+        code: e.code,
+        message: e.message,
+        message_vi: e.message_vi,
     })?;
-    let mut reader = ::image::ImageReader::new(io::Cursor::new(bytes));
-    reader = reader.with_guessed_format().map_err(|_| format_error())?;
+    let len = bytes.len() as u64;
+    let reader = ::image::ImageReader::new(io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|_| format_error())?;
+    let format = reader.format().ok_or_else(format_error)?;
+    let (w, h) = reader.into_dimensions().map_err(|_| format_error())?;
+    let too_large = |w: u32, h: u32| {
+        let e = image::Error::TooLarge {
+            width: w,
+            height: h,
+            max_side: image::MAX_SIDE,
+            max_pixels: image::MAX_PIXELS,
+        };
+        ErrBody {
+            code: e.code(),
+            message: e.message(),
+            message_vi: e.message_vi(),
+        }
+    };
+    let pixels = u64::from(w) * u64::from(h);
+    if w > image::MAX_SIDE || h > image::MAX_SIDE || pixels > image::MAX_PIXELS {
+        return Err(too_large(w, h));
+    }
+    if format == ::image::ImageFormat::Jpeg && pixels >= 1 << 22 && len * (1 << 20) < pixels * MIN_JPEG_BYTES_PER_MPX {
+        return Err(truncated_error());
+    }
+    let mut reader = ::image::ImageReader::with_format(io::Cursor::new(&bytes), format);
     let mut limits = ::image::Limits::default();
     limits.max_image_width = Some(image::MAX_SIDE);
     limits.max_image_height = Some(image::MAX_SIDE);
     limits.max_alloc = Some(4 * image::MAX_PIXELS + (64 << 20));
     reader.limits(limits);
     let img = reader.decode().map_err(|e| match e {
-        ::image::ImageError::Limits(_) => {
-            let (en, vi) = image::Error::code_message("image_too_large").unwrap_or_default();
-            ErrBody {
-                code: "image_too_large",
-                message: en,
-                message_vi: vi,
-            }
-        }
+        ::image::ImageError::Limits(_) => too_large(w, h),
         _ => format_error(),
     })?;
-    Ok(img.into_rgba8())
+    drop(bytes);
+    // Grey unless there is an alpha channel (transparent = white paper):
+    // a 36-megapixel colour JPEG then costs its RGB buffer and a grey copy,
+    // not an RGBA one as well.
+    Ok(if img.color().has_alpha() {
+        Pixels::Rgba(img.into_rgba8())
+    } else {
+        Pixels::Gray(img.into_luma8())
+    })
 }
 
 fn format_error() -> ErrBody<'static> {
@@ -170,5 +221,13 @@ fn format_error() -> ErrBody<'static> {
         code: "image_format",
         message: "the file is not a readable PNG or JPEG image".into(),
         message_vi: "Tệp không phải ảnh PNG hoặc JPEG đọc được".into(),
+    }
+}
+
+fn truncated_error() -> ErrBody<'static> {
+    ErrBody {
+        code: "image_format",
+        message: "the file is not a readable PNG or JPEG image: it is far smaller than an image of the size its header gives (truncated or forged)".into(),
+        message_vi: "Tệp không phải ảnh PNG hoặc JPEG đọc được: tệp nhỏ hơn nhiều so với kích thước ảnh ghi trong tệp (bị cắt cụt hoặc giả mạo)".into(),
     }
 }

@@ -1,7 +1,7 @@
 //! `motcua dossier encode|decode`: the dossier QR from a terminal.
 
 use std::borrow::Cow;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -12,7 +12,7 @@ use motcua::dossier::{
 use motcua::qr::{self, Ecc, QrOptions, SvgOptions};
 use serde::Serialize;
 
-use crate::lines;
+use crate::{files, lines};
 
 #[derive(Subcommand)]
 pub(crate) enum DossierCommand {
@@ -29,7 +29,7 @@ pub(crate) enum DossierCommand {
 enum PrivacyArg {
     /// The full identifier.
     Full,
-    /// First and last 3 digits (001******456): papers that leave the office.
+    /// The last 3 digits (*********456): papers that leave the office.
     Masked,
     /// No identifier at all.
     Omitted,
@@ -135,6 +135,11 @@ pub(crate) struct DecodeArgs {
     /// Mask the applicant's identifier in the output.
     #[arg(long)]
     mask: bool,
+    /// Accept only payloads that link to this lookup page (repeatable; a
+    /// URL ending in `/` accepts its whole site). Others fail with
+    /// `base_not_allowed`.
+    #[arg(long, value_name = "URL")]
+    allow_base: Vec<String>,
 }
 
 /// Any error the encoder reports, in the JSON shape of `motcua cccd`.
@@ -148,6 +153,7 @@ enum AnyError {
         message: String,
         message_vi: String,
     },
+    Cli(files::CliError),
 }
 
 #[derive(Serialize)]
@@ -180,15 +186,18 @@ fn fail(out: &mut impl Write, line: Option<u64>, error: AnyError) -> io::Result<
 
 fn encode(args: &EncodeArgs) -> io::Result<bool> {
     let mut out = io::stdout().lock();
-    let mut json = String::new();
+    let json: Vec<u8>;
     let record = if args.sample {
         Ok(dossier::sample_receipt())
     } else if args.dossier_code.is_none() {
         if io::stdin().is_terminal() {
             eprintln!("motcua: JSON record on stdin, Ctrl-D to end (or use --dossier-code …, --sample)");
         }
-        io::stdin().lock().take(1 << 20).read_to_string(&mut json)?;
-        match serde_json::from_str::<RecordInput<'_>>(&json) {
+        match files::read_capped(files::Input::Stdin, files::MAX_JSON_BYTES, "stdin") {
+            Ok(bytes) => json = bytes,
+            Err(e) => return fail(&mut out, None, AnyError::Cli(e)),
+        }
+        match serde_json::from_slice::<RecordInput<'_>>(&json) {
             Ok(input) => input.into_record().map_err(AnyError::Dossier),
             // serde_json's own messages may quote values (personal data):
             // report only the kind of error and where.
@@ -244,11 +253,11 @@ fn encode(args: &EncodeArgs) -> io::Result<bool> {
             caption: args.caption.as_deref(),
             ..SvgOptions::default()
         });
-        std::fs::write(path, svg)?;
+        files::write_file(path, svg.as_bytes())?;
     }
     if let Some(path) = &args.png {
         match code.to_png(args.scale) {
-            Ok(png) => std::fs::write(path, png)?,
+            Ok(png) => files::write_file(path, &png)?,
             Err(e) => return fail(&mut out, None, AnyError::Qr(e)),
         }
     }
@@ -336,13 +345,14 @@ struct Decoded<'r, 'a> {
 fn decode(args: &DecodeArgs) -> io::Result<bool> {
     if args.sample {
         let payload = dossier::encode(&dossier::sample_receipt(), &EncodeOptions::default());
-        return decode_payloads(&[payload.unwrap_or_default()], args.mask);
+        return decode_payloads(&[payload.unwrap_or_default()], args.mask, &args.allow_base);
     } else if !args.payload.is_empty() {
-        return decode_payloads(&args.payload, args.mask);
+        return decode_payloads(&args.payload, args.mask, &args.allow_base);
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
-    let one = one_decoder(args.mask);
+    let allowed: Vec<&str> = args.allow_base.iter().map(String::as_str).collect();
+    let one = one_decoder(args.mask, &allowed);
     let stdin = io::stdin();
     if stdin.is_terminal() {
         eprintln!("motcua: quét mã QR hồ sơ (mỗi mã một dòng), Ctrl-D để kết thúc / scan dossier QR codes, one per line, Ctrl-D to end");
@@ -350,7 +360,14 @@ fn decode(args: &DecodeArgs) -> io::Result<bool> {
     all_ok &= lines::each_payload(
         &mut stdin.lock(),
         MAX_PAYLOAD_LEN,
+        // Length first: a line cut at the limit may end inside a character,
+        // and it is too long whatever its bytes are.
         |n, bytes| match std::str::from_utf8(bytes) {
+            _ if bytes.len() > MAX_PAYLOAD_LEN => fail(
+                &mut out,
+                Some(n),
+                AnyError::Dossier(Error::TooLong { max: MAX_PAYLOAD_LEN }),
+            ),
             Ok(text) => one(&mut out, text, Some(n)),
             Err(_) => {
                 let e = AnyError::Input {
@@ -368,9 +385,10 @@ fn decode(args: &DecodeArgs) -> io::Result<bool> {
 
 /// Decodes each payload, one JSON line each (`motcua dossier decode
 /// --payload`, `motcua decode --dossier`); `Ok(false)` if any is invalid.
-pub(crate) fn decode_payloads(payloads: &[String], mask: bool) -> io::Result<bool> {
+pub(crate) fn decode_payloads(payloads: &[String], mask: bool, allow_base: &[String]) -> io::Result<bool> {
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let one = one_decoder(mask);
+    let allowed: Vec<&str> = allow_base.iter().map(String::as_str).collect();
+    let one = one_decoder(mask, &allowed);
     let mut all_ok = true;
     for p in payloads {
         all_ok &= one(&mut out, p, None)?;
@@ -382,8 +400,12 @@ pub(crate) fn decode_payloads(payloads: &[String], mask: bool) -> io::Result<boo
 type Out = io::BufWriter<io::StdoutLock<'static>>;
 
 /// Decodes one payload and prints its JSON line.
-fn one_decoder(mask: bool) -> impl Fn(&mut Out, &str, Option<u64>) -> io::Result<bool> {
-    move |out: &mut Out, text: &str, line: Option<u64>| match dossier::decode(text) {
+fn one_decoder<'o>(
+    mask: bool,
+    allowed_bases: &'o [&'o str],
+) -> impl Fn(&mut Out, &str, Option<u64>) -> io::Result<bool> + 'o {
+    let opts = dossier::DecodeOptions { allowed_bases };
+    move |out: &mut Out, text: &str, line: Option<u64>| match dossier::decode_with(text, &opts) {
         Ok(mut record) => {
             if mask {
                 record.applicant = record.applicant.map(|a| a.masked());

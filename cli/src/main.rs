@@ -10,12 +10,14 @@ use serde::Serialize;
 
 mod decode;
 mod dossier;
+mod files;
 mod lines;
 mod print;
 mod text;
 
 /// Vietnamese one-stop office toolkit: read citizen ID (CCCD) QR scans; make
-/// and read TTHC dossier QR codes.
+/// and read TTHC dossier QR codes; print info sheets and QR posters; read QR
+/// codes from photos.
 #[derive(Parser)]
 #[command(name = "motcua", version, about, long_about = None)]
 struct Cli {
@@ -89,8 +91,63 @@ pub(crate) enum Format {
     Text,
 }
 
+/// clap's own messages repeat the offending value (`invalid value
+/// '24681357' for '--cmnd'`, `unexpected argument '001090123456'`), which
+/// may be an ID number: this writes the same error naming the argument
+/// only. Help and version pass through.
+fn parse_args() -> Result<Cli, ExitCode> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let e = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let text = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    // A flag's name is ours to repeat; a bare word may be the user's data.
+    let arg = text(ContextKind::InvalidArg)
+        .filter(|a| a.starts_with('-') || a.starts_with('<'))
+        .map_or_else(
+            || "an argument".to_owned(),
+            |a| format!("'{}'", a.split_once('=').map_or(&*a, |(f, _)| f)),
+        );
+    let what = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(&e)
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default();
+            let valid = text(ContextKind::ValidValue)
+                .map(|v| format!(" (one of: {v})"))
+                .unwrap_or_default();
+            format!("invalid value for {arg}{why}{valid}")
+        }
+        ErrorKind::UnknownArgument => format!("unexpected argument: {arg}"),
+        ErrorKind::MissingRequiredArgument => format!(
+            "a required argument is missing: {}",
+            text(ContextKind::InvalidArg).unwrap_or_default()
+        ),
+        ErrorKind::ArgumentConflict => format!("{arg} cannot be used with one of the other arguments"),
+        ErrorKind::InvalidSubcommand => "unrecognized subcommand".to_owned(),
+        ErrorKind::InvalidUtf8 => format!("{arg} is not valid UTF-8"),
+        kind => format!("{kind} ({arg})"),
+    };
+    eprintln!("error: {what} (the value given is not repeated: it may be personal data)\n\nFor more information, try '--help'.");
+    Err(ExitCode::from(2))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let result = match cli.command {
         Command::Cccd(args) => run_cccd(&args),
         Command::Dossier(cmd) => dossier::run(&cmd),
@@ -103,7 +160,9 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::from(1),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("motcua: {e}");
+            // The kind only: an io::Error may carry a path (a file named
+            // after a citizen).
+            eprintln!("motcua: I/O error: {} / lỗi đọc ghi tệp", e.kind());
             ExitCode::from(1)
         }
     }

@@ -1,13 +1,17 @@
 //! `motcua sheet` and `motcua poster`: what the office prints.
 
+use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use motcua::cccd;
 use motcua::dossier::{self, EncodeOptions, Privacy, VIETNAM};
 use motcua::print::{poster, sheet, Error};
+
+use crate::files::{self, CliError, Input};
+use crate::lines;
 
 /// Office name used by `--sample` runs.
 const SAMPLE_OFFICE: &str = "Bộ phận Một cửa UBND xã Minh Khai (mẫu)";
@@ -29,6 +33,11 @@ pub(crate) struct SheetArgs {
     /// printed top-left with the dossier's fields.
     #[arg(long, value_name = "PAYLOAD")]
     dossier: Option<String>,
+    /// Accept only a dossier QR that links to this lookup page (repeatable;
+    /// a URL ending in `/` accepts its whole site). The sheet prints the
+    /// code's host under it either way.
+    #[arg(long, value_name = "URL")]
+    allow_base: Vec<String>,
     /// When the card was scanned, RFC 3339. Default: now, in +07:00.
     #[arg(long, value_name = "TIME")]
     scanned_at: Option<DateTime<FixedOffset>>,
@@ -68,9 +77,15 @@ pub(crate) struct PosterArgs {
     /// Rows per page.
     #[arg(long, default_value_t = 3)]
     rows: u8,
-    /// Output directory: poster-1.svg … poster-N.svg and poster.html.
+    /// Output directory: poster-1.svg … poster-N.svg and poster.html,
+    /// plus .motcua-poster, the list of what was written (so that a later
+    /// run removes only its own stale pages).
     #[arg(long, short, value_name = "DIR")]
     out: PathBuf,
+    /// Overwrite poster-N.svg or poster.html files in DIR that an earlier
+    /// run did not write (without it, they are refused).
+    #[arg(long)]
+    force: bool,
 }
 
 /// Prints a library error as `motcua: <code>: English / Vietnamese`.
@@ -86,7 +101,7 @@ fn print_error(e: &Error) -> io::Result<bool> {
 pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
     let scanned_at = args.scanned_at.unwrap_or_else(|| Utc::now().with_timezone(&VIETNAM));
     let as_of = args.as_of.unwrap_or_else(|| scanned_at.date_naive());
-    let mut stdin_text = String::new();
+    let mut stdin_line = Vec::new();
     let (scan, sample_dossier) = if args.sample {
         let card = cccd::samples().into_iter().next().map(|(_, p)| p).unwrap_or_default();
         let privacy = if args.mask { Privacy::Masked } else { Privacy::Full };
@@ -97,21 +112,25 @@ pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
                 ..EncodeOptions::default()
             },
         );
-        (card, payload.ok())
+        (card.into_bytes(), payload.ok())
     } else if let Some(s) = &args.scan {
-        (s.clone(), None)
+        (s.clone().into_bytes(), None)
     } else {
         if io::stdin().is_terminal() {
             eprintln!("motcua: quét mã QR trên thẻ / scan the card's QR (one line)");
         }
-        io::stdin().lock().take(64 * 1024).read_to_string(&mut stdin_text)?;
-        let line = stdin_text
-            .split_inclusive('\n')
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default();
-        (line.to_owned(), None)
+        // The first non-blank line, read as `motcua cccd` reads lines: the
+        // line end is not part of the scan, an over-long line is `too_long`
+        // (not an I/O error), bytes that are not UTF-8 are `not_utf8`.
+        let mut input = io::stdin().lock();
+        while lines::read_line(&mut input, &mut stdin_line, cccd::MAX_PAYLOAD_LEN)? {
+            if !stdin_line.iter().all(|b| matches!(b, b'\t' | b' ')) {
+                break;
+            }
+        }
+        (std::mem::take(&mut stdin_line), None)
     };
-    let repaired = match cccd::repair(&scan) {
+    let repaired = match cccd::repair_bytes(&scan) {
         Ok(r) => r,
         Err(e) => return report(e.code(), &e.to_string(), &e.message_vi()),
     };
@@ -124,10 +143,12 @@ pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
         .as_deref()
         .or(args.sample.then_some(SAMPLE_OFFICE))
         .unwrap_or("Bộ phận Một cửa");
+    let allowed: Vec<&str> = args.allow_base.iter().map(String::as_str).collect();
     let opts = sheet::SheetOptions {
         office,
         scanned_at,
         dossier: args.dossier.as_deref().or(sample_dossier.as_deref()),
+        allowed_bases: &allowed,
         masked: args.mask,
     };
     let sheet = match sheet::render(&card, repaired.repairs(), &opts) {
@@ -140,21 +161,23 @@ pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
         sheet.to_html()
     };
     match &args.out {
-        Some(path) => write_atomic(path, html.as_bytes())?,
+        Some(path) => files::write_file(path, html.as_bytes())?,
         None => io::stdout().lock().write_all(html.as_bytes())?,
     }
     Ok(true)
 }
 
+/// The list of files a `motcua poster` run wrote, kept in the output
+/// folder: the next run removes only stale pages named in it.
+const MANIFEST: &str = ".motcua-poster";
+
 pub(crate) fn run_poster(args: &PosterArgs) -> io::Result<bool> {
     let bytes = match &args.csv {
         None => poster::SAMPLE_CSV.as_bytes().to_vec(),
-        Some(p) if p.as_os_str() == "-" => {
-            let mut b = Vec::new();
-            io::stdin().lock().take(16 << 20).read_to_end(&mut b)?;
-            b
-        }
-        Some(p) => fs::read(p)?,
+        Some(p) => match files::read_capped(Input::of(p), files::MAX_CSV_BYTES, "CSV") {
+            Ok(b) => b,
+            Err(e) => return e.report(),
+        },
     };
     let title = args.title.as_deref().unwrap_or(SAMPLE_OFFICE);
     let rendered = poster::read_csv(&bytes).and_then(|list| {
@@ -166,25 +189,55 @@ pub(crate) fn run_poster(args: &PosterArgs) -> io::Result<bool> {
         };
         poster::render(&list, &opts).map(|p| (list.len(), p))
     });
+    drop(bytes);
     let (count, poster) = match rendered {
         Ok(r) => r,
         Err(e) => return print_error(&e),
     };
-    // Everything rendered: now write, each file through a temporary name.
+    // Everything rendered: now check the folder, then write, each file
+    // through a temporary one.
     fs::create_dir_all(&args.out)?;
     let pages = poster.pages();
-    for (i, svg) in pages.iter().enumerate() {
-        write_atomic(&args.out.join(format!("poster-{}.svg", i + 1)), svg.as_bytes())?;
-    }
-    // Pages left over from an earlier, longer run would look like ours.
-    for n in pages.len() + 1.. {
-        let stale = args.out.join(format!("poster-{n}.svg"));
-        if !stale.exists() {
-            break;
+    let names: Vec<String> = (1..=pages.len())
+        .map(|n| format!("poster-{n}.svg"))
+        .chain(["poster.html".to_owned()])
+        .collect();
+    let ours = earlier_run(&args.out);
+    let foreign: Vec<&str> = names
+        .iter()
+        .filter(|n| !ours.contains(n.as_str()) && fs::symlink_metadata(args.out.join(n)).is_ok())
+        .map(String::as_str)
+        .collect();
+    if !foreign.is_empty() && !args.force {
+        return CliError {
+            code: "output_exists",
+            message: format!(
+                "the output folder already holds {} that motcua did not write; use --force to overwrite, or another folder",
+                foreign.join(", ")
+            ),
+            message_vi: format!(
+                "Thư mục kết quả đã có {} không do motcua tạo; dùng --force để ghi đè, hoặc chọn thư mục khác",
+                foreign.join(", ")
+            ),
         }
-        fs::remove_file(stale)?;
+        .report();
     }
-    write_atomic(&args.out.join("poster.html"), poster.to_html().as_bytes())?;
+    for (name, svg) in names.iter().zip(pages) {
+        files::write_file(&args.out.join(name), svg.as_bytes())?;
+    }
+    files::write_file(&args.out.join("poster.html"), poster.to_html().as_bytes())?;
+    let mut manifest = names.join("\n");
+    manifest.push('\n');
+    files::write_file(&args.out.join(MANIFEST), manifest.as_bytes())?;
+    // Pages an earlier, longer run wrote would look like ours: remove those
+    // (regular files only, never what a symlink points to), and say so.
+    for stale in ours.iter().filter(|n| !names.contains(n)) {
+        let path = args.out.join(stale);
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+            fs::remove_file(&path)?;
+            eprintln!("motcua: đã xóa trang cũ {stale} / removed {stale}, a page of an earlier run");
+        }
+    }
     eprintln!(
         "motcua: {count} mã QR, {} trang, mỗi mã {:.0} mm / {count} codes, {} pages, {:.0} mm each → {}",
         pages.len(),
@@ -196,12 +249,23 @@ pub(crate) fn run_poster(args: &PosterArgs) -> io::Result<bool> {
     Ok(true)
 }
 
-/// Writes `path` through `path.tmp` and a rename, so a failure leaves no
-/// half-written file under the final name.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    fs::write(&tmp, bytes)?;
-    fs::rename(&tmp, path)
+/// The files an earlier run wrote into `dir`, from its manifest: only
+/// names of our own shape (`poster-N.svg`, `poster.html`), and only from a
+/// manifest that is a regular file.
+fn earlier_run(dir: &Path) -> BTreeSet<String> {
+    let path = dir.join(MANIFEST);
+    if !fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+        return BTreeSet::new();
+    }
+    let text = files::read_capped(Input::File(&path), 64 << 10, MANIFEST).unwrap_or_default();
+    String::from_utf8_lossy(&text)
+        .lines()
+        .filter(|n| {
+            *n == "poster.html"
+                || n.strip_prefix("poster-")
+                    .and_then(|r| r.strip_suffix(".svg"))
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .map(str::to_owned)
+        .collect()
 }

@@ -40,39 +40,23 @@ pub(crate) fn write(
         card.layout().as_str()
     )?;
     let row = |out: &mut dyn Write, label: &str, value: &str| writeln!(out, "    {label:<34} {value}");
-    let m = card.masked();
-    let (id, old, name, dob, addr) = if mask {
-        (
-            card.id().masked().to_string(),
-            card.old_id().map(|o| o.masked().to_string()),
-            m.name(),
-            m.birth_date(),
-            m.address(),
-        )
-    } else {
-        (
-            card.id().as_str().to_string(),
-            card.old_id().map(|o| o.as_str().to_string()),
-            card.name().to_string(),
-            dmy(card.birth_date()),
-            card.address().to_string(),
-        )
-    };
-    row(out, "Số định danh (ID number)", &id)?;
-    let place = match card.id().province() {
-        Some(p) => format!("{} {}", p.code, p.name),
-        None => format!("{} — sinh ở nước ngoài (born abroad)", card.id().province_code()),
+    let f = card.shown(mask);
+    row(out, "Số định danh (ID number)", &f.id)?;
+    let place = match &f.birth_place {
+        Some(p) if card.id().born_abroad() => format!("{p} (born abroad)"),
+        Some(p) => p.clone(),
+        None => "***".into(),
     };
     row(out, "Nơi đăng ký khai sinh (registered)", &place)?;
-    row(out, "Số CMND cũ (old ID)", old.as_deref().unwrap_or("—"))?;
-    row(out, "Họ và tên (name)", &name)?;
-    row(out, "Ngày sinh (date of birth)", &dob)?;
+    row(out, "Số CMND cũ (old ID)", f.old_id.as_deref().unwrap_or("—"))?;
+    row(out, "Họ và tên (name)", &f.name)?;
+    row(out, "Ngày sinh (date of birth)", &f.birth_date)?;
     row(out, "Giới tính (sex)", card.sex().as_vi())?;
-    row(out, "Nơi thường trú (address)", &addr)?;
+    row(out, "Nơi thường trú (address)", &f.address)?;
     row(out, "Ngày cấp (issue date)", &dmy(card.issue_date()))?;
-    let expiry = match card.expiry_date() {
-        Some(d) if card.is_expired() => format!("{} — ĐÃ HẾT HẠN (expired)", dmy(d)),
-        Some(d) => dmy(d),
+    let expiry = match &f.expiry_date {
+        Some(d) if card.is_expired() => format!("{d} — ĐÃ HẾT HẠN (expired)"),
+        Some(d) => d.clone(),
         None => "không thời hạn (no expiry)".into(),
     };
     row(out, "Có giá trị đến (valid until)", &expiry)?;

@@ -47,8 +47,10 @@ fn cccd_and_dossier_in_one_go() {
     assert!(out.status.success(), "{out:?}");
     let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(v["ok"], true);
-    assert_eq!(v["id"], "001******456");
-    assert_eq!(v["province"], "Hà Nội");
+    assert_eq!(v["id"], "*********456");
+    // Masked: the province of birth is digits 1–3 of the ID (docs/cccd.md).
+    assert_eq!(v["province"], serde_json::Value::Null);
+    assert_eq!(v["province_code"], serde_json::Value::Null);
     assert!(!stdout(&out).contains("Nguyễn"));
     // A JPEG photo of a receipt held at a slant.
     let out = motcua(&["decode", &photo("receipt.jpg"), "--dossier", "--mask"], b"");
@@ -56,7 +58,7 @@ fn cccd_and_dossier_in_one_go() {
     let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(v["dossier_code"], "000.00.53.H48-261120-0042");
     assert_eq!(v["paper"], "receipt");
-    assert_eq!(v["applicant"], "001******456");
+    assert_eq!(v["applicant"], "*********456");
     // The card is not a dossier QR: exit 1 with the dossier error.
     let out = motcua(&["decode", &photo("card.png"), "--dossier"], b"");
     assert_eq!(out.status.code(), Some(1));

@@ -44,7 +44,7 @@ fn sheet_from_a_scanner_line_on_stdin() {
     let out = motcua(&["sheet", "--scan", scan, "--mask", "--fragment"], b"");
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.starts_with("<article class=\"motcua-sheet\">"));
-    assert!(!html.contains("001090123456") && html.contains("001******456"));
+    assert!(!html.contains("001090123456") && html.contains("*********456"));
 }
 
 #[test]
@@ -78,7 +78,13 @@ fn poster_sample_writes_pages_and_html() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         files(&dir),
-        ["poster-1.svg", "poster-2.svg", "poster-3.svg", "poster.html"]
+        [
+            ".motcua-poster",
+            "poster-1.svg",
+            "poster-2.svg",
+            "poster-3.svg",
+            "poster.html"
+        ]
     );
     let html = std::fs::read_to_string(dir.join("poster.html")).unwrap();
     assert_eq!(html.matches("<section class=\"page\">").count(), 3);
@@ -90,7 +96,12 @@ fn poster_sample_writes_pages_and_html() {
         csv.as_bytes(),
     );
     assert!(out.status.success());
-    assert_eq!(files(&dir), ["poster-1.svg", "poster.html"]);
+    assert_eq!(files(&dir), [".motcua-poster", "poster-1.svg", "poster.html"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("removed poster-2.svg") && err.contains("removed poster-3.svg"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -16,6 +16,8 @@
 //! * [`print`](mod@print) — what the office prints: the clerk's information sheet from
 //!   a scan (HTML, A4 print CSS) and procedure QR posters from a CSV list
 //!   (SVG pages, HTML).
+//! * [`text`] — showing untrusted text (what a QR code holds) in a terminal
+//!   or a log line without its control or invisible characters acting.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -46,6 +48,7 @@ pub mod dossier;
 pub mod image;
 pub mod print;
 pub mod qr;
+pub mod text;
 mod unicode;
 
 /// The JSON shape every error of the library shares (CLI, bindings):

@@ -22,7 +22,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized};
 /// Names and addresses never need them; a payload carrying one is refused
 /// (`invisible_char`). Listed here rather than through a general-category
 /// crate: the list is short and stable, the tables are not.
-pub(crate) fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{AD}'

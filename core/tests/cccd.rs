@@ -230,7 +230,7 @@ fn errors_and_debug_never_show_personal_data() {
     for s in secrets {
         assert!(!dbg.contains(s), "Debug shows {s}: {dbg}");
     }
-    assert!(dbg.contains("001******456") && dbg.contains("12*****89"), "{dbg}");
+    assert!(dbg.contains("*********456") && dbg.contains("******789"), "{dbg}");
     let repaired = cccd::repair(A).unwrap();
     assert!(!format!("{repaired:?}").contains("Nguyễn"));
     // Every failing variant of A: messages and Debug carry none of its data.
@@ -535,7 +535,7 @@ fn standalone_validators() {
         (id.province().unwrap().code, id.sex(), id.birth_year()),
         ("079", Sex::Female, 2003)
     );
-    assert_eq!(format!("{:?}", id.masked()), "079******001");
+    assert_eq!(format!("{:?}", id.masked()), "*********001");
     assert_eq!(cccd::validate_id("07930300000"), Err(Error::IdLength { found: 11 }));
     assert_eq!(cccd::validate_id("0793030000011"), Err(Error::IdLength { found: 13 }));
     assert_eq!(
@@ -596,10 +596,13 @@ fn serde_json_shape() {
         })
     );
     let m = serde_json::to_value(c.masked()).unwrap();
-    assert_eq!(m["id"], "001******456");
-    assert_eq!(m["name"], "N***** V** A");
+    assert_eq!(m["id"], "*********456");
+    assert_eq!(m["name"], "N. V. A.");
     assert_eq!(m["address"], "***, Hà Nội");
     assert_eq!(m["birth_date"], "1990-**-**");
+    assert_eq!(m["expiry_date"], "2030-**-**");
+    assert_eq!(m["province_code"], serde_json::Value::Null);
+    assert_eq!(m["masked"], true);
     let e = serde_json::to_value(Error::IdSexMismatch).unwrap();
     assert_eq!(e["code"], "id_sex_mismatch");
     assert!(e["message_vi"].as_str().unwrap().contains("giới tính"));
@@ -712,4 +715,63 @@ fn invisible_characters_are_refused_with_the_field_and_code_point_never_stripped
             .collect::<Vec<_>>(),
         ["nfc"]
     );
+}
+
+/// Issue #19: `--mask` printed `"birth_date":"2003-**-**"` next to
+/// `"expiry_date":"2028-05-05"`, the 25th birthday, and `079******654`
+/// next to the sex and birth year. Every masked output — JSON, the text
+/// people read (sheet, CLI), `Debug` — shows only the year of either date,
+/// the last 3 ID digits and no province of birth (docs/cccd.md).
+#[test]
+fn masked_outputs_hide_the_birth_date_and_the_id_prefix() {
+    let b = "079303000654||Trần Thị Bích|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
+    let c = cccd::parse_as_of(b, today()).unwrap();
+    assert_eq!(
+        c.expiry_date(),
+        NaiveDate::from_ymd_opt(2028, 5, 5),
+        "the 25th birthday"
+    );
+    let shown = c.shown(true);
+    let outputs = [
+        serde_json::to_string(&c.masked()).unwrap(),
+        format!(
+            "{} {:?} {} {} {} {:?} {:?}",
+            shown.id, shown.old_id, shown.name, shown.birth_date, shown.address, shown.expiry_date, shown.birth_place
+        ),
+        format!("{c:?}"),
+    ];
+    for out in &outputs {
+        for leak in [
+            "05-05", "05/05", "0505", "079303", "079*", "Bích", "Trần", "Thị", "Ấp 1",
+        ] {
+            assert!(!out.contains(leak), "{leak} in {out}");
+        }
+        assert!(out.contains("*********654"), "{out}");
+    }
+    assert_eq!(shown.birth_date, "**/**/2003");
+    assert_eq!(shown.expiry_date.as_deref(), Some("**/**/2028"));
+    assert_eq!(shown.name, "T. T. B.");
+    assert_eq!(shown.birth_place, None);
+    let json: serde_json::Value = serde_json::from_str(&outputs[0]).unwrap();
+    assert_eq!(
+        (&json["expiry_date"], &json["birth_date"]),
+        (&"2028-**-**".into(), &"2003-**-**".into())
+    );
+    assert_eq!(
+        (&json["province"], &json["born_abroad"]),
+        (&serde_json::Value::Null, &serde_json::Value::Null)
+    );
+    // What stays: sex, the year, the issue date, the province of residence.
+    assert_eq!(
+        (&json["sex"], &json["issue_date"]),
+        (&"female".into(), &"2021-06-20".into())
+    );
+    assert_eq!(json["address"], "***, Thành phố Hồ Chí Minh");
+    // Unmasked, the same view shows everything.
+    let full = c.shown(false);
+    assert_eq!(
+        (full.birth_date.as_str(), full.expiry_date.as_deref()),
+        ("05/05/2003", Some("05/05/2028"))
+    );
+    assert_eq!(full.birth_place.as_deref(), Some("079 Hồ Chí Minh"));
 }

@@ -123,13 +123,13 @@ fn applicants() {
     let person = validate_applicant("001090123456").unwrap();
     assert_eq!(person.kind(), ApplicantKind::Person);
     assert_eq!(person.id_number().unwrap().province().unwrap().name, "Hà Nội");
-    assert_eq!(person.masked().as_str(), "001******456");
+    assert_eq!(person.masked().as_str(), "*********456");
     assert_eq!(person.masked().kind(), ApplicantKind::Masked);
     // Check digits from python-stdnum's vn.mst examples.
     assert_eq!(validate_applicant("0100233488").unwrap().kind(), ApplicantKind::TaxCode);
     let branch = validate_applicant("0314409058-002").unwrap();
     assert_eq!(branch.kind(), ApplicantKind::TaxCode);
-    assert_eq!(branch.masked().as_str(), "031****058-002");
+    assert_eq!(branch.masked().as_str(), "*******058-002");
     let unit = validate_applicant("000.00.00.H49").unwrap();
     assert_eq!(unit.kind(), ApplicantKind::Unit);
     assert_eq!(unit.masked().as_str(), "000.00.00.H49");
@@ -143,7 +143,7 @@ fn applicants() {
         ("0100000000", "tax_code_check_digit"),
         ("0314409058-000", "tax_code_check_digit"),
         ("0314409058_002", "applicant_format"),
-        ("001******456", "applicant_masked"),
+        ("*********456", "applicant_masked"),
         ("H4", "applicant_format"),
     ] {
         assert_eq!(code(validate_applicant(s)), want, "{s:?}");
@@ -169,7 +169,9 @@ fn every_sample_round_trips_and_says_what_it_is() {
         let payload = encode(&record, &EncodeOptions::default()).unwrap();
         assert!(payload.is_ascii(), "{name}: {payload}");
         let back = decode(&payload).unwrap();
-        assert_eq!(back, record, "{name}");
+        assert_eq!(back.base.as_deref(), Some(dossier::DEFAULT_BASE));
+        assert_eq!(back.host(), Some("dichvucong.gov.vn"));
+        assert_eq!(unbased(back.clone()), record, "{name}");
         assert_eq!(back.paper.as_ref().map(Paper::kind), Some(name));
         // The codes borrow from the payload; free text is decoded (owned).
         assert!(matches!(back.system, Some(Cow::Owned(_))));
@@ -197,7 +199,9 @@ fn payload_v1_shape() {
     // A base with its own query gets '&'.
     let p = encode(&r, &opts("https://portal.example.vn/x?lang=vi")).unwrap();
     assert!(p.starts_with("https://portal.example.vn/x?lang=vi&hs="));
-    assert_eq!(decode(&p).unwrap(), r);
+    let back = decode(&p).unwrap();
+    assert_eq!(back.base.as_deref(), Some("https://portal.example.vn/x?lang=vi"));
+    assert_eq!(unbased(back), r);
 }
 
 #[test]
@@ -206,17 +210,31 @@ fn decoding_is_tolerant_where_the_spec_says() {
     let p = encode(&r, &EncodeOptions::default()).unwrap();
     let query = p.split_once('?').unwrap().1;
     // Another base, other parameters before and after, a fragment, an unknown tag.
-    for url in [
-        format!("https://dvc.other.gov.vn/lookup?{query}"),
-        format!("http://dvc.other.gov.vn/?utm_source=zalo&{query}&x=1#top"),
-        format!(
-            "HTTPS://DVC.OTHER.GOV.VN/?{}",
-            query.replace("/TG:", "/ZZ:future-tag/TG:")
+    for (url, base) in [
+        (
+            format!("https://dvc.other.gov.vn/lookup?{query}"),
+            "https://dvc.other.gov.vn/lookup",
+        ),
+        (
+            format!("https://dvc.other.gov.vn/?utm_source=zalo&{query}&x=1#top"),
+            "https://dvc.other.gov.vn/?utm_source=zalo&x=1",
+        ),
+        (
+            format!(
+                "HTTPS://DVC.OTHER.GOV.VN/?{}",
+                query.replace("/TG:", "/ZZ:future-tag/TG:")
+            ),
+            "HTTPS://DVC.OTHER.GOV.VN/",
         ),
         // Something on the way percent-encoded '/' and ':'.
-        format!("https://x.vn/?{}", query.replace('/', "%2F").replace(':', "%3A")),
+        (
+            format!("https://x.vn:8443/?{}", query.replace('/', "%2F").replace(':', "%3A")),
+            "https://x.vn:8443/",
+        ),
     ] {
-        assert_eq!(decode(&url).unwrap(), r, "{url}");
+        let back = decode(&url).unwrap();
+        assert_eq!(back.base.as_deref(), Some(base), "{url}");
+        assert_eq!(unbased(back), r, "{url}");
     }
     // A bare dossier code, and a URL with only hs: partial records.
     for partial in [
@@ -250,7 +268,7 @@ fn privacy_masks_or_omits_the_applicant() {
         },
     )
     .unwrap();
-    assert!(!masked.contains("001090123456") && masked.contains("/DD:001******456/"));
+    assert!(!masked.contains("001090123456") && masked.contains("/DD:*********456/"));
     let back = decode(&masked).unwrap();
     assert_eq!(back.applicant.as_ref().unwrap().kind(), ApplicantKind::Masked);
     assert!(back.missing().is_empty());
@@ -365,8 +383,74 @@ fn free_text_kinds_and_validity_forms_round_trip() {
             r.scope = Some("Toàn quốc / cả nước: 100%".into());
         });
         let payload = encode(&r, &EncodeOptions::default()).unwrap();
-        assert_eq!(decode(&payload).unwrap(), r);
+        assert_eq!(unbased(decode(&payload).unwrap()), r);
     }
+}
+
+/// A decoded record without the base it was read from, to compare with
+/// the record that was encoded.
+fn unbased(mut r: Record<'_>) -> Record<'_> {
+    r.base = None;
+    r
+}
+
+/// Issue #19: `https://dichvucong.gov.vn@evil.example/…` decoded, and the
+/// sheet printed it as the official QR. Bases are `https://` + a plain
+/// host, and a portal can pin the ones it accepts.
+#[test]
+fn base_urls_are_plain_https_hosts_and_can_be_pinned() {
+    let r = dossier::sample_receipt();
+    let p = encode(&r, &EncodeOptions::default()).unwrap();
+    let query = p.split_once('?').unwrap().1;
+    for bad in [
+        "https://dichvucong.gov.vn@evil.example/p/home/dvc-tra-cuu-ho-so.html",
+        "https://user:pw@dichvucong.gov.vn/",
+        "https://evil.example\\@dichvucong.gov.vn/",
+        "https://evil.example\\dichvucong.gov.vn/",
+        "http://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html",
+        "https://:443/",
+        "https://dich vu.vn/",
+        "https://dichvucong..gov.vn/",
+        "https://dichvucong.gov.vn:99999/",
+        "https://-evil.vn/",
+        "javascript:alert(1)//https://dichvucong.gov.vn/",
+    ] {
+        let url = format!("{bad}?{query}");
+        if bad.starts_with("javascript") {
+            // Not a URL to us at all: read as a (malformed) bare code.
+            assert!(decode(&url).is_err());
+            continue;
+        }
+        assert_eq!(decode(&url).map(|_| ()), Err(Error::BaseUrlInvalid), "{url}");
+        assert_eq!(encode(&r, &opts(bad)), Err(Error::BaseUrlInvalid), "{bad}");
+    }
+    // The host is part of the record, for the reader to show.
+    let back = decode(&p).unwrap();
+    assert_eq!(back.host(), Some("dichvucong.gov.vn"));
+    // Pinned bases: exact pages, or a whole site given with a trailing '/'.
+    let pinned = |url: &str, allowed: &[&str]| {
+        dossier::decode_with(url, &dossier::DecodeOptions { allowed_bases: allowed })
+            .map(|r| r.dossier_code.as_str().to_owned())
+    };
+    let official = [dossier::DEFAULT_BASE];
+    assert!(pinned(&p, &official).is_ok());
+    assert!(pinned(
+        &p.replacen("https://dichvucong.gov.vn", "HTTPS://DichVuCong.gov.vn", 1),
+        &official
+    )
+    .is_ok());
+    let other = format!("https://dichvucong.gov.vn.evil.example/p/home/dvc-tra-cuu-ho-so.html?{query}");
+    assert_eq!(pinned(&other, &official), Err(Error::BaseNotAllowed));
+    let site = ["https://dichvucong.quangngai.gov.vn/"];
+    let qn = format!("https://dichvucong.quangngai.gov.vn/tra-cuu?{query}");
+    assert!(pinned(&qn, &site).is_ok());
+    assert_eq!(pinned(&p, &site), Err(Error::BaseNotAllowed));
+    let lookalike = format!("https://dichvucong.quangngai.gov.vn.evil.vn/tra-cuu?{query}");
+    assert_eq!(pinned(&lookalike, &site), Err(Error::BaseNotAllowed));
+    // A bare dossier code links nowhere: accepted whatever is pinned.
+    assert!(pinned("000.00.53.H48-261120-0042", &official).is_ok());
+    assert_eq!(Error::BaseNotAllowed.code(), "base_not_allowed");
+    assert!(!Error::BaseNotAllowed.message_vi().is_empty());
 }
 
 #[test]

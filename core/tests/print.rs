@@ -278,6 +278,7 @@ fn opts(dossier: Option<&str>, masked: bool) -> SheetOptions<'_> {
         office: "Bộ phận Một cửa UBND xã Minh Khai",
         scanned_at: VIETNAM.with_ymd_and_hms(2026, 11, 20, 9, 15, 0).unwrap(),
         dossier,
+        allowed_bases: &[],
         masked,
     }
 }
@@ -357,14 +358,24 @@ fn masked_sheet_shows_no_full_identifiers() {
     let html = sheet::render(&card, r.repairs(), &opts(Some(&masked_receipt), true))
         .unwrap()
         .to_html();
-    for secret in ["001090123456", "123456789", "Nguyễn Văn A", "01/01/1990", "Số 1 Phố X"] {
+    // 01/01/2030 is the expiry date and the 40th birthday (issue #19).
+    for secret in [
+        "001090123456",
+        "123456789",
+        "Nguyễn Văn A",
+        "01/01/1990",
+        "01/01/2030",
+        "Số 1 Phố X",
+        "001*",
+    ] {
         assert!(!html.contains(secret), "{secret} leaked");
     }
     for want in [
-        "001******456",
-        "12*****89",
-        "N***** V** A",
+        "*********456",
+        "******789",
+        "N. V. A.",
         "**/**/1990",
+        "**/**/2030",
         "***, Hà Nội",
         "BẢN SAO",
     ] {

@@ -45,7 +45,10 @@ int main(void) {
         size_t m = 0;
         motcua_cccd_mask_id(card.id.data, card.id.len, masked, sizeof masked, &m);
         printf("dòng %lu: thẻ %u\n", n, card.layout);
-        printf("  %s: %s (%.*s)\n", "Số định danh", masked, (int)card.province.len, card.province.data);
+        /* The masked ID is what may go into a log; the other fields fill the
+         * clerk's form in full. */
+        printf("  %s: %s\n", "Số định danh", masked);
+        printf("  %s: %.*s\n", "Nơi đăng ký khai sinh", (int)card.province.len, card.province.data);
         printf("  %s: %.*s\n", "Họ và tên", (int)card.name.len, card.name.data);
         print_date("Ngày sinh", card.birth_date);
         printf("  %s: %s\n", "Giới tính", card.sex == MOTCUA_SEX_MALE ? "Nam" : "Nữ");

@@ -181,7 +181,7 @@ public final class Motcua {
                 eq(false, e.getMessage().contains("Khác"));
             }
         });
-        test("mask_id", () -> eq("001******456", maskId("001090123456")));
+        test("mask_id", () -> eq("*********456", maskId("001090123456")));
         System.out.printf("test result: %s. %d passed; %d failed; 0 ignored%n", failed == 0 ? "ok" : "FAILED",
             passed, failed);
         System.exit(failed == 0 ? 0 : 1);

@@ -193,7 +193,7 @@ def parse(payload, as_of=None):
 
 
 def mask_id(id_number):
-    """'001090123456' -> '001******456' (for logs)."""
+    """'001090123456' -> '*********456' (for logs)."""
     data = _bytes(id_number)
     buf = ctypes.create_string_buffer(16)
     n = ctypes.c_size_t()

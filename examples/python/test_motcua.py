@@ -59,7 +59,7 @@ class CccdTest(unittest.TestCase):
         self.assertEqual(e.exception.code, "not_utf8")
 
     def test_mask_id(self):
-        self.assertEqual(motcua.mask_id("001090123456"), "001******456")
+        self.assertEqual(motcua.mask_id("001090123456"), "*********456")
         with self.assertRaises(motcua.MotcuaError) as e:
             motcua.mask_id("12345")
         self.assertEqual(e.exception.code, "id_length")

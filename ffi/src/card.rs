@@ -394,8 +394,8 @@ pub unsafe extern "C" fn motcua_cccd_cmnd_link(
     })
 }
 
-/// Writes the masked form of a valid 12-digit ID number (`001******456`:
-/// first and last 3 digits), NUL-terminated, into `buf` (13 bytes suffice)
+/// Writes the masked form of a valid 12-digit ID number (`*********456`:
+/// the last 3 digits, docs/cccd.md), NUL-terminated, into `buf` (13 bytes suffice)
 /// and its length to `*out_n`: what may go into a log. Errors: as
 /// `motcua_cccd_validate_id`, plus `INSUFFICIENT_SIZE`.
 ///

@@ -60,7 +60,7 @@ pub enum motcua_applicant_kind {
     TaxCode = 2,
     /// A state agency's unit code.
     Unit = 3,
-    /// A masked identifier (`001******456`); the full one is not recoverable.
+    /// A masked identifier (`*********456`); the full one is not recoverable.
     Masked = 4,
 }
 
@@ -95,7 +95,7 @@ pub enum motcua_field {
 pub enum motcua_privacy {
     /// Carry it in full.
     Full = 0,
-    /// Carry `001******456` (first and last 3 digits).
+    /// Carry `*********456` (the last 3 digits).
     Masked = 1,
     /// Leave it out.
     Omitted = 2,
@@ -333,6 +333,12 @@ pub struct motcua_dossier {
     pub missing: u32,
     /// `MOTCUA_WARNING_*` bits.
     pub warnings: u32,
+    /// The lookup page the payload links to (its URL without `hs` and
+    /// `qr`); empty for a bare dossier code.
+    pub base: motcua_str,
+    /// The host of `base` (e.g. `dichvucong.gov.vn`): where a phone that
+    /// scans the code goes. Show it next to the code. Empty for a bare code.
+    pub host: motcua_str,
     /// The views point into the record's own buffer.
     pub owns_text: bool,
     /// Private: the owned record, or NULL. Freed by `motcua_dossier_free`.
@@ -425,6 +431,8 @@ fn fill(r: &Record<'_>) -> motcua_dossier {
                 _ => 0,
             })
             .fold(0, |a, b| a | b),
+        base: view(r.base.as_deref()),
+        host: view(r.host()),
         owns_text: false,
         buffer: std::ptr::null_mut(),
     }
@@ -451,6 +459,7 @@ fn borrows_only(r: &Record<'_>, input: &str) -> bool {
         r.system.as_deref(),
         validity_text,
         r.scope.as_deref(),
+        r.base.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -460,6 +469,9 @@ fn borrows_only(r: &Record<'_>, input: &str) -> bool {
 /// Decodes a dossier QR payload (what a camera or scanner read: the URL,
 /// or a bare dossier code) into `*out`. Unknown URL parameters and tags are
 /// ignored; fields the payload lacks are empty and flagged in `missing`.
+/// The base must be `https://` with a plain host (no `user@`):
+/// `DOSSIER_BASE_URL_INVALID` otherwise; `out->host` says where the code
+/// sends a phone. Same as `motcua_dossier_decode_with` allowing any base.
 ///
 /// Errors: `NULL_PARAMETER`, `DOSSIER_TOO_LONG` (over 4096 bytes, checked
 /// before reading), `NOT_UTF8`, and the `MOTCUA_RESULT_DOSSIER_*` errors.
@@ -473,13 +485,59 @@ pub unsafe extern "C" fn motcua_dossier_decode(
     len: usize,
     out: *mut motcua_dossier,
 ) -> motcua_result {
+    // SAFETY: forwarded; no allowed bases.
+    unsafe { motcua_dossier_decode_with(payload, len, std::ptr::null(), 0, out) }
+}
+
+/// The most allowed bases `motcua_dossier_decode_with` takes.
+pub const MOTCUA_MAX_ALLOWED_BASES: usize = 64;
+
+/// `motcua_dossier_decode`, accepting only payloads that link to one of
+/// the `allowed_len` lookup pages in `allowed` (UTF-8 views): a page
+/// matches exactly (scheme and host without case, a trailing `?`/`&`
+/// ignored), and one ending in `/` without a query accepts its whole site
+/// (`https://dichvucong.hanoi.gov.vn/`). Others fail with
+/// `DOSSIER_BASE_NOT_ALLOWED`; a bare dossier code is accepted.
+/// `allowed` may be NULL when `allowed_len` is 0 (any base).
+///
+/// Errors: as `motcua_dossier_decode`, plus `INVALID_ARGUMENT` for more
+/// than `MOTCUA_MAX_ALLOWED_BASES` entries or one over 512 bytes, and
+/// `NOT_UTF8` for an entry that is not UTF-8.
+///
+/// # Safety
+/// `payload` readable for `len` bytes; `allowed` readable for
+/// `allowed_len` entries, each readable for its `len` bytes; `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn motcua_dossier_decode_with(
+    payload: *const c_char,
+    len: usize,
+    allowed: *const motcua_str,
+    allowed_len: usize,
+    out: *mut motcua_dossier,
+) -> motcua_result {
     boundary(|| {
         // SAFETY: readable for `len` bytes by contract.
         let input = unsafe { crate::required_str(payload, len, dossier::MAX_PAYLOAD_LEN, R::DossierTooLong)? };
         if out.is_null() {
             return Err(R::NullParameter);
         }
-        let record = dossier::decode(input)?;
+        if allowed_len > MOTCUA_MAX_ALLOWED_BASES {
+            return Err(R::InvalidArgument);
+        }
+        let entries: &[motcua_str] = if allowed_len == 0 {
+            &[]
+        } else if allowed.is_null() {
+            return Err(R::NullParameter);
+        } else {
+            // SAFETY: non-NULL, readable for `allowed_len` entries by contract.
+            unsafe { std::slice::from_raw_parts(allowed, allowed_len) }
+        };
+        let mut bases = Vec::with_capacity(entries.len());
+        for e in entries {
+            // SAFETY: each entry readable for its `len` bytes by contract.
+            bases.push(unsafe { crate::required_str(e.data, e.len, 512, R::InvalidArgument)? });
+        }
+        let record = dossier::decode_with(input, &dossier::DecodeOptions { allowed_bases: &bases })?;
         let result = if borrows_only(&record, input) {
             fill(&record)
         } else {

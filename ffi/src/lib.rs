@@ -151,6 +151,8 @@ pub enum motcua_result {
     DossierTaxCodeCheckDigit = 219,
     /// Dossier: a masked identifier where the full one is needed (`applicant_masked`).
     DossierApplicantMasked = 220,
+    /// Dossier: the payload links to a lookup page not among the allowed ones (`base_not_allowed`).
+    DossierBaseNotAllowed = 221,
 
     /// QR: the text does not fit the allowed versions at the level (`qr_too_long`).
     QrTooLong = 300,
@@ -188,7 +190,7 @@ enum Domain {
 
 /// Every result: its module and its stable code. The one table the C enum
 /// is checked against (see the tests).
-const RESULTS: [(motcua_result, Domain, &str); 57] = [
+const RESULTS: [(motcua_result, Domain, &str); 59] = [
     (R::Ok, Domain::Ffi, "ok"),
     (R::NullParameter, Domain::Ffi, "null_parameter"),
     (R::Panic, Domain::Ffi, "panic"),
@@ -243,6 +245,7 @@ const RESULTS: [(motcua_result, Domain, &str); 57] = [
     (R::DossierApplicantIdProvince, Domain::Dossier, "applicant_id_province"),
     (R::DossierTaxCodeCheckDigit, Domain::Dossier, "tax_code_check_digit"),
     (R::DossierApplicantMasked, Domain::Dossier, "applicant_masked"),
+    (R::DossierBaseNotAllowed, Domain::Dossier, "base_not_allowed"),
     (R::QrTooLong, Domain::Qr, "qr_too_long"),
     (R::QrVersionRange, Domain::Qr, "qr_version_range"),
     (R::QrPngWrite, Domain::Qr, "png_write"),

@@ -248,7 +248,7 @@ pub fn validate_cmnd(cmnd: &str) -> Result<(), JsValue> {
     cccd::validate_cmnd(cmnd).map(|_| ()).map_err(cccd_error)
 }
 
-/// `001******456`: an ID number (12 digits) or CMND (9 digits) for logs and
+/// `*********456`: an ID number (12 digits) or CMND (9 digits) for logs and
 /// copies. Throws `MotcuaError` when it is neither.
 #[wasm_bindgen(js_name = maskId)]
 pub fn mask_id(id: &str) -> Result<String, JsValue> {
@@ -608,6 +608,7 @@ pub fn render_sheet(scan: &str, options: JsValue) -> Result<JsValue, JsValue> {
         office: o.office.as_deref().unwrap_or(""),
         scanned_at,
         dossier: o.dossier.as_deref(),
+        allowed_bases: &[],
         masked: o.masked.unwrap_or(false),
     };
     let sheet = print::sheet::render(&card, repaired.repairs(), &opts).map_err(print_error)?;

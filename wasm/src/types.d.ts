@@ -35,6 +35,7 @@ export type DossierErrorCode =
   | "not_dossier_qr"
   | "version_unsupported"
   | "base_url_invalid"
+  | "base_not_allowed"
   | "unit_code_format"
   | "unit_code_level1"
   | "dossier_code_format"
@@ -168,11 +169,11 @@ export interface Card extends CardCommon {
 
 /** The same card masked for copies that leave the office (`motcua cccd --mask`). */
 export interface MaskedCard extends CardCommon {
-  /** `001******456` */
+  /** `*********456` */
   id: string;
-  /** `12*****89` */
+  /** `******789` */
   old_id: string | null;
-  /** First letter of each word: `N***** V** A` */
+  /** First letter of each word: `N. V. A.` */
   name: string;
   /** `1990-**-**` */
   birth_date: string;
@@ -193,7 +194,7 @@ export interface CardOptions {
 
 /** What a standalone ID number tells (`validateId`). */
 export interface IdInfo {
-  /** `001******456` — the number itself is not echoed. */
+  /** `*********456` — the number itself is not echoed. */
   masked: string;
   province_code: string;
   province: string | null;
@@ -305,7 +306,7 @@ export interface ProcedureCodeInfo {
 /** What an applicant identifier is (`validateApplicant`). */
 export interface ApplicantInfo {
   kind: "person" | "tax_code" | "unit";
-  /** For papers that leave the office: `001******456`. */
+  /** For papers that leave the office: `*********456`. */
   masked: string;
 }
 

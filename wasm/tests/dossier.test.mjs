@@ -41,7 +41,7 @@ test("a receipt encodes to a status-lookup URL and decodes back to the same fiel
 test("privacy: masked and omitted applicant; a portal's own base URL", () => {
   const base = "https://dichvucong.quangngai.gov.vn/tra-cuu";
   const masked = decodeDossier(encodeDossier(RECEIPT, { base, privacy: "masked" }));
-  assert.equal(masked.applicant, "001******456");
+  assert.equal(masked.applicant, "*********456");
   assert.equal(masked.applicant_kind, "masked");
   const omitted = encodeDossier(RECEIPT, { base, privacy: "omitted" });
   assert.ok(omitted.startsWith(base + "?hs="));
@@ -95,7 +95,7 @@ const DOSSIER_CASES = [
   ["applicant_format", V({ applicant: "123456789" })],
   ["applicant_id_province", V({ applicant: "003090123456" })],
   ["tax_code_check_digit", V({ applicant: "0100233480" })],
-  ["applicant_masked", () => validateApplicant("001******456")],
+  ["applicant_masked", () => validateApplicant("*********456")],
   ["dossier_code_format", () => validateDossierCode("000.00.53.H48-220921-0099\r\n")],
   ["procedure_code_group", () => validateProcedureCode("0.001612")],
 ];
@@ -128,7 +128,7 @@ test("form-field validators: dossier code, procedure code, applicant", () => {
     unit: "000.00.00.H48",
     extra: "01",
   });
-  assert.deepEqual(validateApplicant("001090123456"), { kind: "person", masked: "001******456" });
+  assert.deepEqual(validateApplicant("001090123456"), { kind: "person", masked: "*********456" });
   assert.equal(validateApplicant("0100233488").kind, "tax_code");
   assert.equal(validateApplicant("000.00.00.H49").kind, "unit");
 });

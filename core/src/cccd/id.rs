@@ -11,7 +11,7 @@ use super::{Error, Sex};
 /// abroad); digit 4: century and sex; digits 5–6: birth year; 7–12: random.
 /// There is no check digit.
 ///
-/// `Debug` is masked (`001******456`) and there is deliberately no
+/// `Debug` is masked (`*********456`) and there is deliberately no
 /// `Display`: use [`as_str`](IdNumber::as_str) where the full number is meant.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct IdNumber<'a>(&'a str);
@@ -84,7 +84,9 @@ impl<'a> IdNumber<'a> {
         self.century() + u16::from(self.digit(4)) * 10 + u16::from(self.digit(5))
     }
 
-    /// Masked form for copies and logs: `001******456`.
+    /// Masked form for copies and logs: `*********456`, the last 3 digits
+    /// (docs/cccd.md, "Masking"). Digits 1–3 would name the province of
+    /// birth, and 4–6 follow from the sex and birth year a copy shows.
     pub fn masked(&self) -> Masked<'a> {
         Masked { s: self.0, keep: 3 }
     }
@@ -98,7 +100,7 @@ impl fmt::Debug for IdNumber<'_> {
 
 /// An old 9-digit ID number (chứng minh nhân dân, CMND), borrowed.
 ///
-/// `Debug` is masked (`12*****89`); no `Display`.
+/// `Debug` is masked (`******789`); no `Display`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Cmnd<'a>(&'a str);
 
@@ -117,9 +119,9 @@ impl<'a> Cmnd<'a> {
         self.0
     }
 
-    /// Masked form: `12*****89`.
+    /// Masked form: `******789`, the last 3 digits.
     pub fn masked(&self) -> Masked<'a> {
-        Masked { s: self.0, keep: 2 }
+        Masked { s: self.0, keep: 3 }
     }
 }
 
@@ -129,8 +131,8 @@ impl fmt::Debug for Cmnd<'_> {
     }
 }
 
-/// A digit string shown with only its first and last `keep` characters.
-/// Formats without allocating.
+/// A digit string shown with only its last `keep` characters, the others
+/// `*`. Formats without allocating.
 #[derive(Clone, Copy)]
 pub struct Masked<'a> {
     s: &'a str,
@@ -141,7 +143,7 @@ impl fmt::Display for Masked<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.s.chars().count();
         for (i, c) in self.s.chars().enumerate() {
-            if i < self.keep || i + self.keep >= n {
+            if i + self.keep >= n {
                 fmt::Write::write_char(f, c)?;
             } else {
                 f.write_str("*")?;

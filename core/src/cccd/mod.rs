@@ -418,11 +418,71 @@ impl<'a> Card<'a> {
         s
     }
 
-    /// A view for copies that leave the office: ID numbers keep their first
-    /// and last digits, the name its initials, the address its last part
-    /// (province), the date of birth its year.
+    /// A view for copies that leave the office, by the one masking policy
+    /// of docs/cccd.md: ID numbers keep their last 3 digits, the name its
+    /// initials, the address its last part (province), the dates of birth
+    /// and expiry their year; the province of birth registration (digits
+    /// 1–3 of the ID) is hidden.
     pub fn masked(&self) -> MaskedCard<'_, 'a> {
         MaskedCard(self)
+    }
+
+    /// The card's fields as a person reads them (on the sheet, in the CLI's
+    /// text output): dates `dd/mm/yyyy`, masked by the same policy as
+    /// [`Card::masked`] when `masked`.
+    pub fn shown(&self, masked: bool) -> Shown {
+        let vn = |d: NaiveDate| format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year());
+        if masked {
+            let m = self.masked();
+            return Shown {
+                id: m.id().to_string(),
+                old_id: m.old_id().map(|o| o.to_string()),
+                name: m.name(),
+                birth_date: m.birth_date().vn(),
+                address: m.address(),
+                expiry_date: m.expiry_date().map(MaskedDate::vn),
+                birth_place: None,
+            };
+        }
+        Shown {
+            id: self.id.as_str().to_owned(),
+            old_id: self.old_id.map(|o| o.as_str().to_owned()),
+            name: self.name.to_owned(),
+            birth_date: vn(self.birth_date),
+            address: self.address.to_owned(),
+            expiry_date: self.expiry_date.map(vn),
+            birth_place: Some(match self.id.province() {
+                Some(p) => format!("{} {}", p.code, p.name),
+                None => format!("{} — sinh ở nước ngoài", self.id.province_code()),
+            }),
+        }
+    }
+}
+
+/// A card's personal fields as text for people, full or masked: see
+/// [`Card::shown`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// The ID number.
+    pub id: String,
+    /// The old CMND number, if any.
+    pub old_id: Option<String>,
+    /// The name.
+    pub name: String,
+    /// `dd/mm/yyyy`, or `**/**/yyyy` masked.
+    pub birth_date: String,
+    /// The permanent address.
+    pub address: String,
+    /// `dd/mm/yyyy`, `**/**/yyyy` masked; `None`: the card does not expire.
+    pub expiry_date: Option<String>,
+    /// Where the birth was registered (`001 Hà Nội`, or a country code
+    /// with "sinh ở nước ngoài"); `None` when masked.
+    pub birth_place: Option<String>,
+}
+
+impl fmt::Debug for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Shown(<personal data>)")
     }
 }
 
@@ -435,18 +495,20 @@ impl fmt::Display for DdMmYyyy {
 }
 
 impl fmt::Debug for Card<'_> {
+    /// The masked view (docs/cccd.md, "Masking"): no output of the library
+    /// shows more of a card than a masked copy does.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let redacted = format_args!("<redacted>");
+        let m = self.masked();
         f.debug_struct("Card")
             .field("layout", &self.layout)
-            .field("id", &self.id)
-            .field("old_id", &self.old_id)
-            .field("name", &redacted)
-            .field("birth_date", &redacted)
+            .field("id", &m.id())
+            .field("old_id", &m.old_id())
+            .field("name", &format_args!("<redacted>"))
+            .field("birth_date", &m.birth_date())
             .field("sex", &self.sex)
-            .field("address", &redacted)
+            .field("address", &format_args!("<redacted>"))
             .field("issue_date", &self.issue_date)
-            .field("expiry_date", &self.expiry_date)
+            .field("expiry_date", &m.expiry_date())
             .field("extra_non_empty", &self.extra.iter().filter(|e| !e.is_empty()).count())
             .finish()
     }
@@ -456,20 +518,31 @@ impl fmt::Debug for Card<'_> {
 #[derive(Clone, Copy)]
 pub struct MaskedCard<'c, 'a>(&'c Card<'a>);
 
-impl MaskedCard<'_, '_> {
-    /// `Nguyễn Văn A` → `N***** V** A`.
+impl<'a> MaskedCard<'_, 'a> {
+    /// `*********456`.
+    pub fn id(&self) -> Masked<'a> {
+        self.0.id.masked()
+    }
+
+    /// `******789`.
+    pub fn old_id(&self) -> Option<Masked<'a>> {
+        self.0.old_id.map(|o| o.masked())
+    }
+
+    /// `Nguyễn Văn A` → `N. V. A.`: the initials, so that not even the
+    /// length of each word shows.
     pub fn name(&self) -> String {
-        self.0
-            .name
-            .split(' ')
-            .map(|w| {
-                w.chars()
-                    .enumerate()
-                    .map(|(i, c)| if i == 0 { c } else { '*' })
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::with_capacity(16);
+        for w in self.0.name.split_whitespace() {
+            if let Some(c) = w.chars().next() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(c);
+                out.push('.');
+            }
+        }
+        out
     }
 
     /// `Số 1 Phố X, Phường Y, Hà Nội` → `***, Hà Nội`.
@@ -480,9 +553,44 @@ impl MaskedCard<'_, '_> {
         }
     }
 
-    /// `1990-**-**`.
-    pub fn birth_date(&self) -> String {
-        format!("{:04}-**-**", self.0.birth_date.year())
+    /// The year of birth only.
+    pub fn birth_date(&self) -> MaskedDate {
+        MaskedDate(self.0.birth_date.year())
+    }
+
+    /// The year of expiry only (the full date is a birthday); `None`: the
+    /// card does not expire.
+    pub fn expiry_date(&self) -> Option<MaskedDate> {
+        self.0.expiry_date.map(|d| MaskedDate(d.year()))
+    }
+}
+
+/// A masked date: only its year. `Display` writes `1990-**-**` (the JSON
+/// outputs' form); [`MaskedDate::vn`] gives `**/**/1990` (paper's).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MaskedDate(i32);
+
+impl MaskedDate {
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.0
+    }
+
+    /// `**/**/1990`, the order of Vietnamese dates.
+    pub fn vn(self) -> String {
+        format!("**/**/{:04}", self.0)
+    }
+}
+
+impl fmt::Display for MaskedDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-**-**", self.0)
+    }
+}
+
+impl fmt::Debug for MaskedDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
@@ -555,19 +663,44 @@ mod serde_impl {
         }
     }
 
-    /// Writes the card's fields in the CLI contract's order; the five
-    /// personal values come in already masked or not.
-    #[allow(clippy::too_many_arguments)]
-    fn fields<S: SerializeStruct>(
+    /// The personal values of one output, already masked or not.
+    struct Personal<'p, I, O, N, B, A, E, X> {
+        id: I,
+        old_id: O,
+        name: N,
+        birth_date: B,
+        address: A,
+        expiry_date: E,
+        extra: X,
+        /// Province of birth: code, name, born abroad (`None`: masked).
+        birth_place: Option<(&'p str, Option<&'static str>, bool)>,
+    }
+
+    /// Writes the card's fields in the CLI contract's order.
+    fn fields<S: SerializeStruct, I, O, N, B, A, E, X>(
         st: &mut S,
         c: &Card<'_>,
-        id: impl Serialize,
-        old_id: impl Serialize,
-        name: impl Serialize,
-        birth_date: impl Serialize,
-        address: impl Serialize,
-        extra: impl Serialize,
-    ) -> Result<(), S::Error> {
+        p: Personal<'_, I, O, N, B, A, E, X>,
+    ) -> Result<(), S::Error>
+    where
+        I: Serialize,
+        O: Serialize,
+        N: Serialize,
+        B: Serialize,
+        A: Serialize,
+        E: Serialize,
+        X: Serialize,
+    {
+        let Personal {
+            id,
+            old_id,
+            name,
+            birth_date,
+            address,
+            expiry_date,
+            extra,
+            birth_place,
+        } = p;
         st.serialize_field("layout", c.layout.as_str())?;
         st.serialize_field("id", &id)?;
         st.serialize_field("old_id", &old_id)?;
@@ -576,11 +709,11 @@ mod serde_impl {
         st.serialize_field("sex", c.sex.as_str())?;
         st.serialize_field("address", &address)?;
         st.serialize_field("issue_date", &Date(c.issue_date))?;
-        st.serialize_field("expiry_date", &c.expiry_date.map(Date))?;
+        st.serialize_field("expiry_date", &expiry_date)?;
         st.serialize_field("expired", &c.is_expired())?;
-        st.serialize_field("province_code", c.id.province_code())?;
-        st.serialize_field("province", &c.id.province().map(|p| p.name))?;
-        st.serialize_field("born_abroad", &c.id.born_abroad())?;
+        st.serialize_field("province_code", &birth_place.map(|b| b.0))?;
+        st.serialize_field("province", &birth_place.and_then(|b| b.1))?;
+        st.serialize_field("born_abroad", &birth_place.map(|b| b.2))?;
         st.serialize_field("extra", &extra)?;
         let mut warnings: [&str; 2] = [""; 2];
         let mut n = 0;
@@ -603,22 +736,29 @@ mod serde_impl {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut st = s.serialize_struct("Card", 15)?;
             let extra = self.extra();
+            let id = self.id;
             fields(
                 &mut st,
                 self,
-                self.id.as_str(),
-                self.old_id.map(|c| c.as_str()),
-                self.name,
-                Date(self.birth_date),
-                self.address,
-                extra.as_ref().map_or(&[][..], |e| &e[..]),
+                Personal {
+                    id: id.as_str(),
+                    old_id: self.old_id.map(|c| c.as_str()),
+                    name: self.name,
+                    birth_date: Date(self.birth_date),
+                    address: self.address,
+                    expiry_date: self.expiry_date.map(Date),
+                    extra: extra.as_ref().map_or(&[][..], |e| &e[..]),
+                    birth_place: Some((id.province_code(), id.province().map(|p| p.name), id.born_abroad())),
+                },
             )?;
             st.end()
         }
     }
 
-    /// Same fields as [`Card`] plus `"masked": true`, personal values masked;
-    /// `extra` becomes the count of non-empty extra fields.
+    /// Same fields as [`Card`] plus `"masked": true`, by the policy of
+    /// [`Card::masked`]: personal values masked, dates to the year,
+    /// `province_code`, `province` and `born_abroad` null, `extra` the count
+    /// of non-empty extra fields.
     impl Serialize for MaskedCard<'_, '_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let c = self.0;
@@ -626,12 +766,16 @@ mod serde_impl {
             fields(
                 &mut st,
                 c,
-                c.id.masked().to_string(),
-                c.old_id.map(|o| o.masked().to_string()),
-                self.name(),
-                self.birth_date(),
-                self.address(),
-                c.extra().map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count()),
+                Personal {
+                    id: self.id().to_string(),
+                    old_id: self.old_id().map(|o| o.to_string()),
+                    name: self.name(),
+                    birth_date: self.birth_date().to_string(),
+                    address: self.address(),
+                    expiry_date: self.expiry_date().map(|d| d.to_string()),
+                    extra: c.extra().map_or(0, |e| e.iter().filter(|x| !x.is_empty()).count()),
+                    birth_place: None,
+                },
             )?;
             st.serialize_field("masked", &true)?;
             st.end()

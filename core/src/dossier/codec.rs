@@ -29,7 +29,7 @@ pub enum Privacy {
     /// applicant's consent covers it).
     #[default]
     Full,
-    /// Carry [`Applicant::masked`] (`001******456`): enough for a clerk to
+    /// Carry [`Applicant::masked`] (`*********456`): enough for a clerk to
     /// match a paper to a person, not enough to identify them.
     Masked,
     /// Leave the identifier out; the decoded record reports it missing.
@@ -125,22 +125,75 @@ pub fn encode(record: &Record<'_>, opts: &EncodeOptions<'_>) -> Result<String, E
     Ok(out)
 }
 
-/// The base is `https://host…`, printable ASCII without `#` or spaces, and
-/// does not already use the parameters `hs` or `qr`.
-fn check_base(base: &str) -> Result<(), Error> {
-    let rest = base.strip_prefix("https://").ok_or(Error::BaseUrlInvalid)?;
-    let host_ok = rest.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
-    let chars_ok = base.bytes().all(|b| b.is_ascii_graphic() && b != b'#');
+/// The base is `https://host…`: printable ASCII without `#`, `\\` or
+/// spaces; the host is letters, digits, dots and hyphens, with an optional
+/// `:port`, and nothing else — no user info (`https://dichvucong.gov.vn@evil.example/`
+/// sends a phone to `evil.example`); and the query, if any, does not
+/// already use the parameters `hs` or `qr`.
+pub(crate) fn check_base(base: &str) -> Result<(), Error> {
+    let rest = strip_https(base).ok_or(Error::BaseUrlInvalid)?;
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
+    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    let host_ok = !host.is_empty()
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !l.starts_with('-'));
+    let port_ok = !authority.contains(':')
+        || (port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0));
+    let chars_ok = base.bytes().all(|b| b.is_ascii_graphic() && b != b'#' && b != b'\\');
     let query = base.split_once('?').map_or("", |(_, q)| q);
     let keys_ok = query.split('&').all(|kv| {
         let key = kv.split_once('=').map_or(kv, |(k, _)| k);
         key != "hs" && key != "qr"
     });
-    if host_ok && chars_ok && keys_ok && base.len() <= 512 {
+    if host_ok && port_ok && chars_ok && keys_ok && base.len() <= 512 {
         Ok(())
     } else {
         Err(Error::BaseUrlInvalid)
     }
+}
+
+/// What follows `https://` (any case).
+fn strip_https(url: &str) -> Option<&str> {
+    let head = url.get(..8)?;
+    head.eq_ignore_ascii_case("https://").then(|| url.get(8..)).flatten()
+}
+
+/// The host (and port) of a base that passed [`check_base`].
+pub(crate) fn host_of(base: &str) -> &str {
+    let rest = strip_https(base).unwrap_or(base);
+    rest.split(['/', '?', '#']).next().unwrap_or_default()
+}
+
+/// A base for comparison: scheme and host in lower case, no trailing `?`
+/// or `&`.
+fn normal_base(base: &str) -> String {
+    let base = base.trim_end_matches(['?', '&']);
+    let host = host_of(base);
+    let rest = strip_https(base).and_then(|r| r.get(host.len()..)).unwrap_or_default();
+    format!("https://{}{rest}", host.to_ascii_lowercase())
+}
+
+/// How [`decode_with`] reads a payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DecodeOptions<'o> {
+    /// The lookup pages a portal accepts. Empty: any `https://` base that
+    /// passes the checks. Otherwise the payload's base must equal one of
+    /// them (scheme and host compared without case; a trailing `?` or `&`
+    /// ignored), or start with one that ends in `/` and has no query (a
+    /// whole site: `https://dichvucong.hanoi.gov.vn/`); else
+    /// [`Error::BaseNotAllowed`]. A bare dossier code, which links nowhere,
+    /// is accepted either way.
+    pub allowed_bases: &'o [&'o str],
+}
+
+/// Whether `base` (checked) is one of `allowed` (see [`DecodeOptions`]).
+fn base_allowed(base: &str, allowed: &[&str]) -> bool {
+    let base = normal_base(base);
+    allowed.iter().any(|a| {
+        let a = normal_base(a);
+        base == a || (a.ends_with('/') && !a.contains('?') && base.starts_with(&a))
+    })
 }
 
 pub(crate) fn check_text(field: Field, s: &str) -> Result<(), Error> {
@@ -208,7 +261,18 @@ fn appointment(a: Appointment) -> Result<String, Error> {
 ///
 /// Nothing is trimmed: a scanner's trailing CR/LF must be removed by the
 /// caller (the CLI's line reader does).
+///
+/// The base must be an `https://` URL that passes the encoder's checks (no
+/// user info, a plain host): `http://` and `https://host@elsewhere/` are
+/// [`Error::BaseUrlInvalid`]. [`Record::base`] and [`Record::host`] say
+/// where the code sends a phone. To accept only your portal's pages, use
+/// [`decode_with`].
 pub fn decode(payload: &str) -> Result<Record<'_>, Error> {
+    decode_with(payload, &DecodeOptions::default())
+}
+
+/// [`decode`], accepting only the bases `opts` allows.
+pub fn decode_with<'a>(payload: &'a str, opts: &DecodeOptions<'_>) -> Result<Record<'a>, Error> {
     if payload.len() > MAX_PAYLOAD_LEN {
         return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
     }
@@ -218,8 +282,8 @@ pub fn decode(payload: &str) -> Result<Record<'_>, Error> {
     if !is_url {
         return DossierCode::parse(Cow::Borrowed(payload)).map(Record::new);
     }
-    let query = payload.split_once('?').map_or("", |(_, q)| q);
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    let no_fragment = payload.split_once('#').map_or(payload, |(p, _)| p);
+    let (path, query) = no_fragment.split_once('?').unwrap_or((no_fragment, ""));
     let (mut hs, mut qr) = (None, None);
     for pair in query.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -240,7 +304,32 @@ pub fn decode(payload: &str) -> Result<Record<'_>, Error> {
         (None, Some(_)) => return Err(Error::FieldMissing(Field::DossierCode)),
         (Some(hs), qr) => (hs, qr),
     };
+    // The base: the URL without our two parameters — borrowed when they
+    // come last, as the encoder writes them.
+    let is_ours = |kv: &str| matches!(kv.split_once('=').map_or(kv, |(k, _)| k), "hs" | "qr");
+    let mut offset = path.len() + 1; // where the query starts in `payload`
+    let mut ours_from = None; // offset of the first of our trailing params
+    for kv in query.split('&') {
+        match (is_ours(kv), ours_from) {
+            (true, None) => ours_from = Some(offset),
+            (false, Some(_)) if !kv.is_empty() => ours_from = None,
+            _ => {}
+        }
+        offset += kv.len() + 1;
+    }
+    let base: Cow<'a, str> = match ours_from.and_then(|at| payload.get(..at.saturating_sub(1))) {
+        Some(head) => Cow::Borrowed(head),
+        None => {
+            let kept: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !is_ours(kv)).collect();
+            Cow::Owned(format!("{path}?{}", kept.join("&")))
+        }
+    };
+    check_base(&base)?;
+    if !opts.allowed_bases.is_empty() && !base_allowed(&base, opts.allowed_bases) {
+        return Err(Error::BaseNotAllowed);
+    }
     let mut r = Record::new(DossierCode::parse(unescape(Field::DossierCode, hs)?)?);
+    r.base = Some(base);
     let Some(qr) = qr else { return Ok(r) };
     // Our alphabet has no '%': one only appears if something on the way
     // re-encoded the URL (e.g. '/' as %2F). Undo it, then the values are owned.
@@ -252,6 +341,7 @@ pub fn decode(payload: &str) -> Result<Record<'_>, Error> {
             let tmp = tmp.into_owned();
             r = Record {
                 dossier_code: r.dossier_code,
+                base: r.base,
                 ..tmp
             };
         }

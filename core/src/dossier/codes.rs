@@ -351,7 +351,7 @@ pub enum ApplicantKind {
     TaxCode,
     /// A state agency's unit code (QCVN 102:2016).
     Unit,
-    /// A masked identifier, e.g. `001******456`, from a payload made for
+    /// A masked identifier, e.g. `*********456`, from a payload made for
     /// papers that leave the office. The full identifier is not recoverable.
     Masked,
 }
@@ -425,19 +425,19 @@ impl<'a> Applicant<'a> {
         }
     }
 
-    /// The masked form put on papers that leave the office: ID numbers and
-    /// tax codes keep their first and last 3 digits (`001******456`,
-    /// `010****488-001`); unit codes (public) are unchanged.
+    /// The masked form put on papers that leave the office, by the policy
+    /// of docs/cccd.md: an ID number keeps its last 3 digits
+    /// (`*********456`, as [`cccd::IdNumber::masked`]), a tax code the last
+    /// 3 of its 10 digits and its branch suffix (`*******488-001`); unit
+    /// codes (public) are unchanged.
     pub fn masked(&self) -> Applicant<'static> {
-        let text = match self.kind {
-            ApplicantKind::Person | ApplicantKind::TaxCode => {
+        let text = match (self.kind, self.id_number()) {
+            (ApplicantKind::Person, Some(id)) => id.masked().to_string(),
+            (ApplicantKind::Person | ApplicantKind::TaxCode, _) => {
                 let s = self.as_str();
-                let digits = if s.len() == 12 { 12 } else { 10 };
-                s.char_indices()
-                    .map(|(i, c)| if i >= 3 && i + 3 < digits { '*' } else { c })
-                    .collect()
+                s.char_indices().map(|(i, c)| if i < 7 { '*' } else { c }).collect()
             }
-            ApplicantKind::Unit | ApplicantKind::Masked => self.text.clone().into_owned(),
+            (ApplicantKind::Unit | ApplicantKind::Masked, _) => self.text.clone().into_owned(),
         };
         let kind = if self.kind == ApplicantKind::Unit {
             ApplicantKind::Unit

@@ -133,9 +133,16 @@ pub enum Error {
     /// A dossier QR of a format version this library does not know.
     #[error("the dossier QR payload has a version this library does not support")]
     VersionUnsupported,
-    /// The portal's base URL is not `https://…` without spaces, `#` or non-ASCII.
-    #[error("the base URL must start with https://, have a host, contain no spaces, '#' or non-ASCII characters, and not use the parameters hs or qr")]
+    /// The portal's base URL (given to the encoder, or found in a payload)
+    /// is not `https://` + a plain host (letters, digits, dots, hyphens, an
+    /// optional port; no user info such as `user@`), or has spaces, `#`,
+    /// `\` or non-ASCII characters.
+    #[error("the base URL must start with https://, name a plain host (no user info such as 'name@'), contain no spaces, '#', '\\' or non-ASCII characters, and not use the parameters hs or qr")]
     BaseUrlInvalid,
+    /// The payload links to a lookup page the portal does not accept
+    /// ([`DecodeOptions::allowed_bases`](super::DecodeOptions::allowed_bases)).
+    #[error("the dossier QR links to a lookup page that is not one of the allowed ones")]
+    BaseNotAllowed,
     /// A unit/agency code group has the wrong characters or length (QCVN 102:2016).
     #[error("the unit code does not follow QCVN 102:2016 (groups of digits separated by '.', e.g. 000.00.53.H48)")]
     UnitCodeFormat,
@@ -187,6 +194,7 @@ impl Error {
             Error::NotDossierQr => "not_dossier_qr",
             Error::VersionUnsupported => "version_unsupported",
             Error::BaseUrlInvalid => "base_url_invalid",
+            Error::BaseNotAllowed => "base_not_allowed",
             Error::UnitCodeFormat => "unit_code_format",
             Error::UnitCodeLevel1 => "unit_code_level1",
             Error::DossierCodeFormat => "dossier_code_format",
@@ -213,6 +221,7 @@ impl Error {
         "not_dossier_qr",
         "version_unsupported",
         "base_url_invalid",
+        "base_not_allowed",
         "unit_code_format",
         "unit_code_level1",
         "dossier_code_format",
@@ -246,7 +255,11 @@ impl Error {
             Error::ApplicantFormat | Error::ApplicantIdProvince | Error::TaxCodeCheckDigit | Error::ApplicantMasked => {
                 Some(Field::Applicant)
             }
-            Error::TooLong { .. } | Error::NotDossierQr | Error::VersionUnsupported | Error::BaseUrlInvalid => None,
+            Error::TooLong { .. }
+            | Error::NotDossierQr
+            | Error::VersionUnsupported
+            | Error::BaseUrlInvalid
+            | Error::BaseNotAllowed => None,
         }
     }
 
@@ -315,8 +328,9 @@ impl Error {
             Error::NotDossierQr => "Đây là một URL nhưng không phải mã QR hồ sơ theo định dạng này (thiếu tham số 'hs' hoặc 'qr')".into(),
             Error::VersionUnsupported => "Mã QR hồ sơ có phiên bản định dạng mà thư viện chưa hỗ trợ".into(),
             Error::BaseUrlInvalid => {
-                "URL gốc phải bắt đầu bằng https://, có tên miền, không chứa dấu cách, '#' hay ký tự ngoài ASCII, và không dùng tham số hs hay qr".into()
+                "URL gốc phải bắt đầu bằng https://, ghi tên miền thuần (không có phần tên người dùng như 'ten@'), không chứa dấu cách, '#', '\\' hay ký tự ngoài ASCII, và không dùng tham số hs hay qr".into()
             }
+            Error::BaseNotAllowed => "Mã QR hồ sơ dẫn tới trang tra cứu không nằm trong danh sách được chấp nhận".into(),
             Error::UnitCodeFormat => {
                 "Mã định danh cơ quan không đúng QCVN 102:2016 (các nhóm chữ số ngăn cách bởi dấu '.', ví dụ 000.00.53.H48)".into()
             }
@@ -357,10 +371,11 @@ impl serde::Serialize for Error {
 }
 
 /// The variants without details, for [`Error::code_message`].
-const SIMPLE: [Error; 15] = [
+const SIMPLE: [Error; 16] = [
     Error::NotDossierQr,
     Error::VersionUnsupported,
     Error::BaseUrlInvalid,
+    Error::BaseNotAllowed,
     Error::UnitCodeFormat,
     Error::UnitCodeLevel1,
     Error::DossierCodeFormat,

@@ -19,7 +19,8 @@
 //! let payload = dossier::encode(&record, &dossier::EncodeOptions::default())?;
 //! assert!(payload.starts_with("https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?hs=000.00.53.H48-261120-0042&qr=1/TT:1.001612/"));
 //! let back = dossier::decode(&payload)?;
-//! assert_eq!(back, record);
+//! assert_eq!(back.host(), Some("dichvucong.gov.vn")); // where a phone goes
+//! assert_eq!(dossier::Record { base: None, ..back }, record);
 //!
 //! let code = qr::encode(&payload, &qr::QrOptions::default()).unwrap();
 //! assert!(code.version() <= 10);
@@ -36,7 +37,9 @@ mod error;
 #[cfg(feature = "serde")]
 mod serde_impl;
 
-pub use codec::{decode, encode, EncodeOptions, Privacy, DEFAULT_BASE, FORMAT_VERSION, MAX_PAYLOAD_LEN};
+pub use codec::{
+    decode, decode_with, encode, DecodeOptions, EncodeOptions, Privacy, DEFAULT_BASE, FORMAT_VERSION, MAX_PAYLOAD_LEN,
+};
 pub use codes::{
     validate_applicant, validate_dossier_code, validate_procedure_code, validate_unit_code, Applicant, ApplicantKind,
     DossierCode, ProcedureCode, UnitCode, UnitForm,
@@ -222,6 +225,11 @@ pub struct Record<'a> {
     pub validity: Option<Validity<'a>>,
     /// g) Validity scope (results), e.g. "Toàn quốc".
     pub scope: Option<Cow<'a, str>>,
+    /// The status-lookup page the payload links to (its base URL, without
+    /// the `hs` and `qr` parameters), when it was decoded from a URL; see
+    /// [`Record::host`]. [`encode`] ignores it and writes
+    /// [`EncodeOptions::base`].
+    pub base: Option<Cow<'a, str>>,
 }
 
 impl<'a> Record<'a> {
@@ -237,7 +245,14 @@ impl<'a> Record<'a> {
             appointment: None,
             validity: None,
             scope: None,
+            base: None,
         }
+    }
+
+    /// The host of [`Record::base`] (`dichvucong.gov.vn`, with a port if
+    /// the URL has one): where a phone that scans the code is sent.
+    pub fn host(&self) -> Option<&str> {
+        self.base.as_deref().map(codec::host_of)
     }
 
     /// The fields Điều 26 requires that this record lacks: procedure code,
@@ -287,6 +302,7 @@ impl<'a> Record<'a> {
                 Validity::Indefinite => Validity::Indefinite,
             }),
             scope: self.scope.map(|s| Cow::Owned(s.into_owned())),
+            base: self.base.map(|s| Cow::Owned(s.into_owned())),
         }
     }
 }

@@ -62,9 +62,9 @@ impl Serialize for Field {
 impl Serialize for Record<'_> {
     /// Flat object: `dossier_code, procedure_code, applicant, applicant_kind,
     /// paper, paper_name, system, issued_at, appointment, validity, scope,
-    /// missing, warnings`; absent fields are `null`.
+    /// base, host, missing, warnings`; absent fields are `null`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Record", 13)?;
+        let mut st = s.serialize_struct("Record", 15)?;
         st.serialize_field("dossier_code", self.dossier_code.as_str())?;
         st.serialize_field(
             "procedure_code",
@@ -79,6 +79,8 @@ impl Serialize for Record<'_> {
         st.serialize_field("appointment", &self.appointment)?;
         st.serialize_field("validity", &self.validity)?;
         st.serialize_field("scope", &self.scope)?;
+        st.serialize_field("base", &self.base)?;
+        st.serialize_field("host", &self.host())?;
         st.serialize_field("missing", &self.missing())?;
         st.serialize_field("warnings", &self.warnings())?;
         st.end()
@@ -87,7 +89,8 @@ impl Serialize for Record<'_> {
 
 /// A record as JSON input, before validation: what a portal or the CLI
 /// hands in. Fields as [`Record`]'s JSON; unknown fields (such as
-/// `applicant_kind` or `missing` from decoder output) are ignored.
+/// `applicant_kind`, `base`, `host` or `missing` from decoder output) are
+/// ignored: the encoder's base comes from its options.
 #[derive(Debug, Deserialize)]
 pub struct RecordInput<'a> {
     #[serde(borrow)]

@@ -13,6 +13,7 @@
 //!     office: "Bộ phận Một cửa UBND xã Minh Khai",
 //!     scanned_at: VIETNAM.with_ymd_and_hms(2026, 11, 20, 9, 15, 0).unwrap(),
 //!     dossier: None,
+//!     allowed_bases: &[],
 //!     masked: false,
 //! };
 //! let html = sheet::render(&card, repaired.repairs(), &opts).unwrap().to_html();
@@ -40,8 +41,12 @@ pub struct SheetOptions<'a> {
     /// The dossier QR payload (what [`dossier::encode`] made) when the sheet
     /// belongs to a dossier: the code goes top-left and its fields are listed.
     pub dossier: Option<&'a str>,
-    /// A copy that leaves the office: ID numbers, name, date of birth and
-    /// address masked as [`Card::masked`] does.
+    /// The lookup pages the dossier QR may link to (see
+    /// [`dossier::DecodeOptions::allowed_bases`]); empty: any plain
+    /// `https://` page. The sheet prints the host under the code either way.
+    pub allowed_bases: &'a [&'a str],
+    /// A copy that leaves the office: ID numbers, name, dates of birth and
+    /// expiry and address masked as [`Card::masked`] does (docs/cccd.md).
     pub masked: bool,
 }
 
@@ -98,8 +103,14 @@ struct DossierPart<'p> {
     svg: String,
 }
 
-fn dossier_part<'p>(payload: &'p str, card: &Card<'_>, masked: bool) -> Result<DossierPart<'p>, Error> {
-    let record = dossier::decode(payload)?;
+fn dossier_part<'p>(payload: &'p str, card: &Card<'_>, opts: &SheetOptions<'_>) -> Result<DossierPart<'p>, Error> {
+    let masked = opts.masked;
+    let record = dossier::decode_with(
+        payload,
+        &dossier::DecodeOptions {
+            allowed_bases: opts.allowed_bases,
+        },
+    )?;
     if let Some(a) = &record.applicant {
         match a.kind() {
             ApplicantKind::Person if a.as_str() != card.id().as_str() => return Err(Error::DossierApplicant),
@@ -131,28 +142,9 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
     if office.is_empty() || office.chars().count() > 200 || !printable(office) {
         return Err(Error::Office);
     }
-    let dossier = opts
-        .dossier
-        .map(|p| dossier_part(p.trim(), card, opts.masked))
-        .transpose()?;
-    let m = card.masked();
-    let (id, old_id, name, birth, address) = if opts.masked {
-        (
-            card.id().masked().to_string(),
-            card.old_id().map(|c| c.masked().to_string()),
-            m.name(),
-            format!("**/**/{:04}", card.birth_date().year()),
-            m.address(),
-        )
-    } else {
-        (
-            card.id().as_str().to_owned(),
-            card.old_id().map(|c| c.as_str().to_owned()),
-            card.name().to_owned(),
-            vn_date(card.birth_date()),
-            card.address().to_owned(),
-        )
-    };
+    let dossier = opts.dossier.map(|p| dossier_part(p.trim(), card, opts)).transpose()?;
+    let shown = card.shown(opts.masked);
+    let (id, old_id) = (&shown.id, &shown.old_id);
 
     let mut s = String::with_capacity(8 * 1024);
     s.push_str("<article class=\"motcua-sheet\">\n<header class=\"ms-head\">\n");
@@ -160,6 +152,12 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
         s.push_str("<div class=\"ms-qr\">");
         s.push_str(d.svg.trim_end());
         escape(&mut s, d.record.dossier_code.as_str());
+        // Where a phone that scans it goes: the reader of the paper can
+        // see a code that does not lead to the portal.
+        if let Some(host) = d.record.host() {
+            s.push_str("<br>");
+            escape(&mut s, host);
+        }
         s.push_str("</div>\n");
     }
     s.push_str("<div class=\"ms-office\">");
@@ -172,15 +170,18 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
         s.push_str("<p class=\"ms-copy\">BẢN SAO — thông tin cá nhân đã được che một phần</p>\n");
     }
     s.push_str("<table>\n");
-    row(&mut s, "Số định danh cá nhân", &id);
+    row(&mut s, "Số định danh cá nhân", id);
     row(&mut s, "Số CMND cũ", old_id.as_deref().unwrap_or("Không có"));
-    row(&mut s, "Họ, chữ đệm và tên", &name);
-    row(&mut s, "Ngày, tháng, năm sinh", &birth);
+    row(&mut s, "Họ, chữ đệm và tên", &shown.name);
+    row(&mut s, "Ngày, tháng, năm sinh", &shown.birth_date);
     row(&mut s, "Giới tính", card.sex().as_vi());
-    row(&mut s, "Nơi thường trú", &address);
+    row(&mut s, "Nơi thường trú", &shown.address);
     row(&mut s, "Ngày cấp thẻ", &vn_date(card.issue_date()));
-    let expiry = card.expiry_date().map_or_else(|| "Không thời hạn".to_owned(), vn_date);
-    row(&mut s, "Có giá trị đến (tính theo tuổi)", &expiry);
+    row(
+        &mut s,
+        "Có giá trị đến (tính theo tuổi)",
+        shown.expiry_date.as_deref().unwrap_or("Không thời hạn"),
+    );
     if let Some(d) = &dossier {
         let r = &d.record;
         row(&mut s, "Mã số hồ sơ", r.dossier_code.as_str());
@@ -199,12 +200,12 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
         }
     }
     s.push_str("</table>\n<p class=\"ms-link\">");
-    match &old_id {
+    match old_id {
         Some(old) => {
             s.push_str("☑ Số CMND cũ <strong>");
             escape(&mut s, old);
             s.push_str("</strong> và số định danh cá nhân <strong>");
-            escape(&mut s, &id);
+            escape(&mut s, id);
             s.push_str(
                 "</strong> cùng được ghi trong mã QR trên thẻ của công dân nêu trên: là giấy tờ của cùng một người. \
                  Dùng để cập nhật số giấy tờ trong hồ sơ (đất đai, hộ tịch) thay cho giấy xác nhận số CMND.",

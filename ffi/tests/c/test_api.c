@@ -385,7 +385,7 @@ static void test_id_and_cmnd(void) {
     char buf[16];
     size_t n = 0;
     CHECK(motcua_cccd_mask_id("001090123456", 12, buf, sizeof buf, &n) == MOTCUA_RESULT_OK);
-    CHECK(n == 12 && strcmp(buf, "001******456") == 0);
+    CHECK(n == 12 && strcmp(buf, "*********456") == 0);
     CHECK(motcua_cccd_mask_id("001090123456", 12, buf, 12, &n) == MOTCUA_RESULT_INSUFFICIENT_SIZE);
     CHECK(motcua_cccd_mask_id("00109012345", 11, buf, sizeof buf, &n) == MOTCUA_RESULT_CCCD_ID_LENGTH);
     CHECK(motcua_cccd_mask_id("001090123456", 12, NULL, 0, &n) == MOTCUA_RESULT_NULL_PARAMETER);
@@ -512,7 +512,7 @@ static void test_dossier_result_and_privacy(void) {
     CHECK(strstr(payload.data, "001090123456") == NULL); /* the ID never leaves in full */
     motcua_dossier d = {0};
     REQUIRE(motcua_dossier_decode(payload.data, payload.len, &d) == MOTCUA_RESULT_OK);
-    CHECK(STR_EQ(d.fields.applicant, "001******456") && d.applicant_kind == MOTCUA_APPLICANT_KIND_MASKED);
+    CHECK(STR_EQ(d.fields.applicant, "*********456") && d.applicant_kind == MOTCUA_APPLICANT_KIND_MASKED);
     CHECK(d.fields.paper == MOTCUA_PAPER_OTHER && STR_EQ(d.fields.paper_name, "Giấy phép xây dựng"));
     CHECK(d.fields.validity == MOTCUA_VALIDITY_UNTIL && date_eq(d.fields.validity_until, 2031, 12, 31));
     CHECK(STR_EQ(d.fields.scope, "Toàn quốc"));
@@ -597,7 +597,7 @@ static void test_dossier_errors(void) {
         case 3: f.dossier_code = S("000.00.53.H48-261120-0000"); break;
         case 4: f.procedure_code = S("7.001612"); break;
         case 5: f.applicant = S("0100109107"); break;
-        case 6: f.applicant = S("001******456"); break;
+        case 6: f.applicant = S("*********456"); break;
         case 7: f.paper = 99; break;
         case 8: f.paper = MOTCUA_PAPER_OTHER; break;
         case 9: f.issued_at.date.month = 2; f.issued_at.date.day = 30; break;
@@ -649,6 +649,29 @@ static void test_dossier_errors(void) {
     CHECK(motcua_dossier_decode("\xff", 1, &d) == MOTCUA_RESULT_NOT_UTF8);
     CHECK(motcua_dossier_decode(NULL, 0, &d) == MOTCUA_RESULT_NULL_PARAMETER);
     CHECK(motcua_dossier_decode(v9, strlen(v9), NULL) == MOTCUA_RESULT_NULL_PARAMETER);
+    CHECK(d.buffer == NULL);
+
+    /* Base URL tricks (#19): user info sends a phone elsewhere; http is
+     * refused; a portal pins its lookup pages. */
+    const char *evil = "https://dichvucong.gov.vn@evil.example/?hs=000.00.53.H48-261120-0042";
+    CHECK(motcua_dossier_decode(evil, strlen(evil), &d) == MOTCUA_RESULT_DOSSIER_BASE_URL_INVALID);
+    const char *plain = "http://dichvucong.gov.vn/?hs=000.00.53.H48-261120-0042";
+    CHECK(motcua_dossier_decode(plain, strlen(plain), &d) == MOTCUA_RESULT_DOSSIER_BASE_URL_INVALID);
+    const char *qn = "https://dichvucong.quangngai.gov.vn/tra-cuu?lang=vi&hs=000.00.53.H48-261120-0042";
+    motcua_str site[2] = {S("https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html"), S("https://dichvucong.quangngai.gov.vn/")};
+    REQUIRE(motcua_dossier_decode_with(qn, strlen(qn), site, 2, &d) == MOTCUA_RESULT_OK);
+    CHECK(STR_EQ(d.host, "dichvucong.quangngai.gov.vn"));
+    CHECK(STR_EQ(d.base, "https://dichvucong.quangngai.gov.vn/tra-cuu?lang=vi"));
+    motcua_dossier_free(&d);
+    CHECK(motcua_dossier_decode_with(qn, strlen(qn), site, 1, &d) == MOTCUA_RESULT_DOSSIER_BASE_NOT_ALLOWED);
+    const char *bare = "000.00.53.H48-261120-0042";
+    REQUIRE(motcua_dossier_decode_with(bare, strlen(bare), site, 1, &d) == MOTCUA_RESULT_OK);
+    CHECK(d.host.len == 0 && d.base.len == 0);
+    motcua_dossier_free(&d);
+    CHECK(motcua_dossier_decode_with(qn, strlen(qn), NULL, 1, &d) == MOTCUA_RESULT_NULL_PARAMETER);
+    CHECK(motcua_dossier_decode_with(qn, strlen(qn), site, MOTCUA_MAX_ALLOWED_BASES + 1, &d) == MOTCUA_RESULT_INVALID_ARGUMENT);
+    motcua_str not_utf8[1] = {{"\xff", 1}};
+    CHECK(motcua_dossier_decode_with(qn, strlen(qn), not_utf8, 1, &d) == MOTCUA_RESULT_NOT_UTF8);
     CHECK(d.buffer == NULL);
 }
 
