@@ -237,7 +237,7 @@ pub unsafe extern "C" fn motcua_qr_svg(
         if !opts.is_null() {
             // SAFETY: readable by contract.
             let o = unsafe { *opts };
-            if o.quiet_zone > 100 {
+            if o.quiet_zone > qr::MAX_QUIET_ZONE {
                 return Err(R::InvalidArgument);
             }
             options.quiet_zone = o.quiet_zone;

@@ -75,6 +75,14 @@ fn invalid_argument(name: &str) -> JsValue {
     )
 }
 
+/// A string argument: anything else (a number, `undefined`, `null`, an
+/// object) is `invalid_argument` naming the parameter. wasm-bindgen's own
+/// `&str` glue would read a number as a pointer (`RuntimeError: memory
+/// access out of bounds`), so no export takes `&str`.
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| invalid_argument(name))
+}
+
 /// `invalid_argument`'s messages, for [`error_message`].
 const INVALID_ARGUMENT: (&str, &str) = (
     "an argument is not of the expected type or shape (see the TypeScript types)",
@@ -186,23 +194,26 @@ fn full(card: &Card<'_>, repairs: Repairs, cmnd_link: Option<CmndLink>) -> Resul
 /// Strict parse of a clean payload (no repairs; a payload that needs one
 /// is refused with `needs_repair`). Throws `MotcuaError`.
 #[wasm_bindgen(js_name = parseCard, skip_typescript)]
-pub fn parse_card(payload: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    with_card(payload, options.unwrap_or_default(), Path::Strict, full)
+pub fn parse_card(payload: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let payload = string_arg(&payload, "payload")?;
+    with_card(&payload, options.unwrap_or_default(), Path::Strict, full)
 }
 
 /// The scanner path: repairs what keyboard-wedge scanners break (BOM,
 /// trailing CR/LF/TAB, UTF-8 typed as Windows-1252, NFD), reports each
 /// repair in `repairs`, then parses and validates. Throws `MotcuaError`.
 #[wasm_bindgen(js_name = scanCard, skip_typescript)]
-pub fn scan_card(input: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    with_card(input, options.unwrap_or_default(), Path::Scanner, full)
+pub fn scan_card(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let input = string_arg(&input, "input")?;
+    with_card(&input, options.unwrap_or_default(), Path::Scanner, full)
 }
 
 /// [`scan_card`], masked for copies that leave the office.
 #[wasm_bindgen(js_name = scanCardMasked, skip_typescript)]
-pub fn scan_card_masked(input: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+pub fn scan_card_masked(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let input = string_arg(&input, "input")?;
     with_card(
-        input,
+        &input,
         options.unwrap_or_default(),
         Path::Scanner,
         |card, repairs, cmnd_link| {
@@ -229,8 +240,9 @@ struct IdInfo {
 /// Checks a standalone 12-digit ID number (typed into a form field):
 /// digits, province or country code. Throws `MotcuaError`.
 #[wasm_bindgen(js_name = validateId, unchecked_return_type = "IdInfo")]
-pub fn validate_id(id: &str) -> Result<JsValue, JsValue> {
-    let id = cccd::validate_id(id).map_err(cccd_error)?;
+pub fn validate_id(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsValue> {
+    let id = string_arg(&id, "id")?;
+    let id = cccd::validate_id(&id).map_err(cccd_error)?;
     to_js(&IdInfo {
         masked: id.masked().to_string(),
         province_code: id.province_code().to_owned(),
@@ -244,17 +256,19 @@ pub fn validate_id(id: &str) -> Result<JsValue, JsValue> {
 
 /// Checks an old 9-digit CMND number. Throws `MotcuaError` (`old_id_invalid`).
 #[wasm_bindgen(js_name = validateCmnd)]
-pub fn validate_cmnd(cmnd: &str) -> Result<(), JsValue> {
-    cccd::validate_cmnd(cmnd).map(|_| ()).map_err(cccd_error)
+pub fn validate_cmnd(#[wasm_bindgen(unchecked_param_type = "string")] cmnd: JsValue) -> Result<(), JsValue> {
+    let cmnd = string_arg(&cmnd, "cmnd")?;
+    cccd::validate_cmnd(&cmnd).map(|_| ()).map_err(cccd_error)
 }
 
 /// `*********456`: an ID number (12 digits) or CMND (9 digits) for logs and
 /// copies. Throws `MotcuaError` when it is neither.
 #[wasm_bindgen(js_name = maskId)]
-pub fn mask_id(id: &str) -> Result<String, JsValue> {
-    match cccd::validate_cmnd(id) {
+pub fn mask_id(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<String, JsValue> {
+    let id = string_arg(&id, "id")?;
+    match cccd::validate_cmnd(&id) {
         Ok(cmnd) => Ok(cmnd.masked().to_string()),
-        Err(_) => cccd::validate_id(id)
+        Err(_) => cccd::validate_id(&id)
             .map(|id| id.masked().to_string())
             .map_err(cccd_error),
     }
@@ -271,7 +285,9 @@ struct Message {
 /// module's), e.g. to show a code stored earlier; `undefined` for an
 /// unknown code.
 #[wasm_bindgen(js_name = errorMessage, unchecked_return_type = "Message | undefined")]
-pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: &str) -> Result<JsValue, JsValue> {
+pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: JsValue) -> Result<JsValue, JsValue> {
+    let code = string_arg(&code, "code")?;
+    let code = code.as_str();
     let found = cccd::Error::code_message(code)
         .or_else(|| dossier::Error::code_message(code))
         .or_else(|| qr::Error::code_message(code))
@@ -289,7 +305,8 @@ pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: &
 /// The English and Vietnamese description of a repair; `undefined` for an
 /// unknown code.
 #[wasm_bindgen(js_name = repairMessage, unchecked_return_type = "Message | undefined")]
-pub fn repair_message(#[wasm_bindgen(unchecked_param_type = "RepairCode")] code: &str) -> Result<JsValue, JsValue> {
+pub fn repair_message(#[wasm_bindgen(unchecked_param_type = "RepairCode")] code: JsValue) -> Result<JsValue, JsValue> {
+    let code = string_arg(&code, "code")?;
     match Repair::ALL.into_iter().find(|r| r.code() == code) {
         Some(r) => to_js(&Message {
             message: r.message().to_owned(),
@@ -342,8 +359,10 @@ pub fn card_samples() -> Result<JsValue, JsValue> {
 /// What a scanner set to the wrong code page types for `text`: its UTF-8
 /// bytes read as Windows-1252 (for tests and demos of the repair).
 #[wasm_bindgen(js_name = garbleAsWindows1252)]
-pub fn garble_as_windows1252(text: &str) -> String {
-    cccd::garble_as_windows1252(text)
+pub fn garble_as_windows1252(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsValue> {
+    Ok(cccd::garble_as_windows1252(&string_arg(&text, "text")?))
 }
 
 // --------------------------------------------------------------- dossier
@@ -384,11 +403,28 @@ pub fn encode_dossier(record: JsValue, options: Option<JsValue>) -> Result<Strin
     dossier::encode(&record, &enc).map_err(dossier_error)
 }
 
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct DecodeOptionsIn {
+    #[serde(default)]
+    allowed_bases: Vec<String>,
+}
+
 /// Reads a dossier QR payload (a payload v1 URL, or a bare dossier code as
-/// a partial record). Throws `MotcuaError`.
-#[wasm_bindgen(js_name = decodeDossier, unchecked_return_type = "DossierRecord")]
-pub fn decode_dossier(payload: &str) -> Result<JsValue, JsValue> {
-    to_js(&dossier::decode(payload).map_err(dossier_error)?)
+/// a partial record); `options.allowedBases` pins the lookup pages it may
+/// link to. Throws `MotcuaError`.
+#[wasm_bindgen(js_name = decodeDossier, skip_typescript)]
+pub fn decode_dossier(payload: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let payload = string_arg(&payload, "payload")?;
+    let o: DecodeOptionsIn = self::options(options.unwrap_or_default(), "options", &["allowedBases"])?;
+    let allowed: Vec<&str> = o.allowed_bases.iter().map(String::as_str).collect();
+    let record = dossier::decode_with(
+        &payload,
+        &dossier::DecodeOptions {
+            allowed_bases: &allowed,
+        },
+    );
+    to_js(&record.map_err(dossier_error)?)
 }
 
 #[derive(Serialize)]
@@ -404,8 +440,11 @@ struct DossierCodeInfo {
 /// the receiving unit, the receipt date and the day's sequence number.
 /// Throws `MotcuaError`.
 #[wasm_bindgen(js_name = validateDossierCode, unchecked_return_type = "DossierCodeInfo")]
-pub fn validate_dossier_code(code: &str) -> Result<JsValue, JsValue> {
-    let c = dossier::validate_dossier_code(code).map_err(dossier_error)?;
+pub fn validate_dossier_code(
+    #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+) -> Result<JsValue, JsValue> {
+    let code = string_arg(&code, "code")?;
+    let c = dossier::validate_dossier_code(&code).map_err(dossier_error)?;
     let unit = c.unit();
     to_js(&DossierCodeInfo {
         unit: unit.as_str().to_owned(),
@@ -426,8 +465,11 @@ struct ProcedureCodeInfo<'a> {
 /// Checks a procedure code (`1.001612`, `1.001612.000.00.00.H48`).
 /// Throws `MotcuaError`.
 #[wasm_bindgen(js_name = validateProcedureCode, unchecked_return_type = "ProcedureCodeInfo")]
-pub fn validate_procedure_code(code: &str) -> Result<JsValue, JsValue> {
-    let p = dossier::validate_procedure_code(code).map_err(dossier_error)?;
+pub fn validate_procedure_code(
+    #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+) -> Result<JsValue, JsValue> {
+    let code = string_arg(&code, "code")?;
+    let p = dossier::validate_procedure_code(&code).map_err(dossier_error)?;
     let unit = p.unit();
     to_js(&ProcedureCodeInfo {
         national: p.national(),
@@ -445,8 +487,11 @@ struct ApplicantInfo {
 /// Checks an applicant identifier (a 12-digit ID number, a tax code or a
 /// unit code; a masked one is refused). Throws `MotcuaError`.
 #[wasm_bindgen(js_name = validateApplicant, unchecked_return_type = "ApplicantInfo")]
-pub fn validate_applicant(applicant: &str) -> Result<JsValue, JsValue> {
-    let a = dossier::validate_applicant(applicant).map_err(dossier_error)?;
+pub fn validate_applicant(
+    #[wasm_bindgen(unchecked_param_type = "string")] applicant: JsValue,
+) -> Result<JsValue, JsValue> {
+    let applicant = string_arg(&applicant, "applicant")?;
+    let a = dossier::validate_applicant(&applicant).map_err(dossier_error)?;
     to_js(&ApplicantInfo {
         kind: a.kind(),
         masked: a.masked().as_str().to_owned(),
@@ -481,7 +526,8 @@ enum EccIn {
     H,
 }
 
-fn qr_code(text: &str, options: Option<JsValue>) -> Result<(qr::Qr, QrOptionsIn), JsValue> {
+fn qr_code(text: &JsValue, options: Option<JsValue>) -> Result<(qr::Qr, QrOptionsIn), JsValue> {
+    let text = string_arg(text, "text")?;
     let o: QrOptionsIn = self::options(
         options.unwrap_or_default(),
         "options",
@@ -507,15 +553,18 @@ fn qr_code(text: &str, options: Option<JsValue>) -> Result<(qr::Qr, QrOptionsIn)
     q.boost_ecc = o.boost_ecc.unwrap_or(q.boost_ecc);
     q.min_version = o.min_version.unwrap_or(q.min_version);
     q.max_version = o.max_version.unwrap_or(q.max_version);
-    let code = qr::encode(text, &q).map_err(qr_error)?;
+    if o.quiet_zone.is_some_and(|z| z > qr::MAX_QUIET_ZONE) {
+        return Err(invalid_argument("options.quietZone"));
+    }
+    let code = qr::encode(&text, &q).map_err(qr_error)?;
     Ok((code, o))
 }
 
 /// A QR code (ISO/IEC 18004, byte/alphanumeric/numeric segments, the
 /// smallest version that fits) as an SVG document. Throws `MotcuaError`.
 #[wasm_bindgen(js_name = qrSvg, skip_typescript)]
-pub fn qr_svg(text: &str, options: Option<JsValue>) -> Result<String, JsValue> {
-    let (code, o) = qr_code(text, options)?;
+pub fn qr_svg(text: JsValue, options: Option<JsValue>) -> Result<String, JsValue> {
+    let (code, o) = qr_code(&text, options)?;
     let mut svg = qr::SvgOptions::default();
     svg.quiet_zone = o.quiet_zone.unwrap_or(svg.quiet_zone);
     svg.caption = o.caption.as_deref();
@@ -533,8 +582,8 @@ struct QrMatrixOut {
 /// A QR code's modules, for drawing it yourself (canvas, a report
 /// engine). Throws `MotcuaError`.
 #[wasm_bindgen(js_name = qrMatrix, skip_typescript)]
-pub fn qr_matrix(text: &str, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let (code, _) = qr_code(text, options)?;
+pub fn qr_matrix(text: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let (code, _) = qr_code(&text, options)?;
     let out = to_js(&QrMatrixOut {
         size: code.size(),
         version: code.version(),
@@ -578,6 +627,8 @@ struct SheetOptionsIn {
     scanned_at: Option<String>,
     as_of: Option<String>,
     dossier: Option<String>,
+    #[serde(default)]
+    allowed_bases: Vec<String>,
     masked: Option<bool>,
 }
 
@@ -591,24 +642,26 @@ struct SheetOut {
 /// The clerk's information sheet from one scan (scanner repairs apply and
 /// are listed on the sheet). Throws `MotcuaError`.
 #[wasm_bindgen(js_name = renderSheet, skip_typescript)]
-pub fn render_sheet(scan: &str, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn render_sheet(scan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let scan = string_arg(&scan, "scan")?;
     let o: SheetOptionsIn = self::options(
         options,
         "options",
-        &["office", "scannedAt", "asOf", "dossier", "masked"],
+        &["office", "scannedAt", "asOf", "dossier", "allowedBases", "masked"],
     )?;
     let scanned_at = match o.scanned_at.as_deref() {
         None => chrono::Utc::now().with_timezone(&dossier::VIETNAM),
         Some(s) => chrono::DateTime::parse_from_rfc3339(s).map_err(|_| invalid_argument("options.scannedAt"))?,
     };
     let as_of = as_of_arg(o.as_of.as_deref())?.unwrap_or_else(|| scanned_at.date_naive());
-    let repaired = cccd::repair(scan).map_err(cccd_error)?;
+    let repaired = cccd::repair(&scan).map_err(cccd_error)?;
     let card = repaired.parse_as_of(as_of).map_err(cccd_error)?;
+    let allowed: Vec<&str> = o.allowed_bases.iter().map(String::as_str).collect();
     let opts = print::sheet::SheetOptions {
         office: o.office.as_deref().unwrap_or(""),
         scanned_at,
         dossier: o.dossier.as_deref(),
-        allowed_bases: &[],
+        allowed_bases: &allowed,
         masked: o.masked.unwrap_or(false),
     };
     let sheet = print::sheet::render(&card, repaired.repairs(), &opts).map_err(print_error)?;

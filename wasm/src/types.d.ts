@@ -138,14 +138,7 @@ export interface CardCommon {
   sex: "male" | "female";
   /** `YYYY-MM-DD`. */
   issue_date: string;
-  /** `YYYY-MM-DD`; `null` for cards issued at 60 or later (they do not expire). */
-  expiry_date: string | null;
   expired: boolean;
-  /** Digits 1–3 of the ID number. */
-  province_code: string;
-  /** The province's name; `null` when born abroad. */
-  province: string | null;
-  born_abroad: boolean;
   warnings: CardWarning[];
   /** Repairs the scanner path applied; empty for `parseCard`. */
   repairs: RepairCode[];
@@ -165,9 +158,20 @@ export interface Card extends CardCommon {
   address: string;
   /** The 4 extra fields of 2024 cards (as scanned); empty for 2021 cards. */
   extra: string[];
+  /** `YYYY-MM-DD`; `null` for cards issued at 58 or later (they do not expire). */
+  expiry_date: string | null;
+  /** Digits 1–3 of the ID number: where the birth was registered. */
+  province_code: string;
+  /** The province's name; `null` when born abroad. */
+  province: string | null;
+  born_abroad: boolean;
 }
 
-/** The same card masked for copies that leave the office (`motcua cccd --mask`). */
+/**
+ * The same card masked for copies that leave the office (`motcua cccd
+ * --mask`), by the one policy of docs/cccd.md: what hides the ID number and
+ * the date of birth.
+ */
 export interface MaskedCard extends CardCommon {
   /** `*********456` */
   id: string;
@@ -181,6 +185,12 @@ export interface MaskedCard extends CardCommon {
   address: string;
   /** How many of the 4 extra fields are non-empty. */
   extra: number;
+  /** The year only, `2030-**-**` (the full date is a birthday); `null`: no expiry. */
+  expiry_date: string | null;
+  /** Hidden: digits 1–3 of the ID. */
+  province_code: null;
+  province: null;
+  born_abroad: null;
   masked: true;
 }
 
@@ -274,6 +284,10 @@ export interface DossierRecord {
   appointment: string | null;
   validity: Validity | null;
   scope: string | null;
+  /** The lookup page the code links to (the URL without `hs` and `qr`); `null` for a bare dossier code. */
+  base: string | null;
+  /** Its host, e.g. `dichvucong.gov.vn`: where a phone that scans the code goes. Show it. */
+  host: string | null;
   /** Required fields (Điều 26) the payload does not carry. */
   missing: DossierField[];
   warnings: "unit_code_short"[];
@@ -310,6 +324,23 @@ export interface ApplicantInfo {
   masked: string;
 }
 
+/** Options for `decodeDossier`. */
+export interface DecodeDossierOptions {
+  /**
+   * The lookup pages a code may link to: an exact page, or a whole site
+   * given with a trailing `/` (`https://dichvucong.hanoi.gov.vn/`). Others
+   * throw `base_not_allowed`. Default: any plain `https://` host.
+   */
+  allowedBases?: string[];
+}
+
+/**
+ * Reads a dossier QR payload (a payload v1 URL, or a bare dossier code as a
+ * partial record). The base must be `https://` with a plain host (no
+ * `name@`): `base_url_invalid` otherwise. Throws `MotcuaError`.
+ */
+export function decodeDossier(payload: string, options?: DecodeDossierOptions): DossierRecord;
+
 /** Options for `encodeDossier`. */
 export interface DossierOptions {
   /** The portal's status-lookup page (`https://`); default: the national portal's. */
@@ -328,7 +359,7 @@ export interface QrOptions {
   minVersion?: number;
   /** Largest version, 1–40 (default 40). */
   maxVersion?: number;
-  /** SVG only: light modules around the code (default 4). */
+  /** SVG only: light modules around the code (default 4, at most 100). */
   quietZone?: number;
   /** SVG only: a line of text under the code. */
   caption?: string;
@@ -398,6 +429,8 @@ export interface SheetOptions {
   asOf?: string;
   /** The dossier QR payload (`encodeDossier`): printed top-left with its fields. */
   dossier?: string;
+  /** The lookup pages the dossier QR may link to (as `decodeDossier`'s option). */
+  allowedBases?: string[];
   /** A copy that leaves the office: ID numbers, name, birth date, address masked. */
   masked?: boolean;
 }

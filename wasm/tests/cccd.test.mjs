@@ -132,6 +132,7 @@ const CCCD_CASES = [
   ["issue_date_in_future", () => parseCard(variant("15042021", "24112026"), AS_OF)],
   ["issue_date_before_cccd", () => parseCard(variant("15042021", "31122015"), AS_OF)],
   ["extra_field_invalid", () => parseCard(A + "||\u001b||", AS_OF)],
+  ["invisible_char", () => parseCard(variant("Phố X", "Phố \u202eX"), AS_OF)],
   ["old_id_invalid", () => validateCmnd("12345678a")],
   ["id_length", () => validateId("0010901234")],
 ];
@@ -195,6 +196,12 @@ test("masked card for copies: no full ID, name, birth date or street", () => {
   assert.equal(m.birth_date, "1990-**-**");
   assert.equal(m.address, "***, Hà Nội");
   assert.equal(m.extra, 0);
+  // The expiry date is the 40th birthday: only its year (#19).
+  assert.equal(m.expiry_date, "2030-**-**");
+  assert.equal(m.province_code, null);
+  assert.equal(m.province, null);
+  assert.equal(m.born_abroad, null);
+  assert.ok(!JSON.stringify(m).includes("01-01"));
   assert.deepEqual(m.repairs, ["mojibake"]);
   assert.equal(maskId("001090123456"), "*********456");
   assert.equal(maskId("123456789"), "******789");
@@ -203,7 +210,7 @@ test("masked card for copies: no full ID, name, birth date or street", () => {
 
 test("a standalone ID number: province, century, sex, birth year", () => {
   assert.deepEqual(validateId("079303000001"), {
-    masked: "079******001",
+    masked: "*********001",
     province_code: "079",
     province: "Hồ Chí Minh",
     born_abroad: false,

@@ -35,7 +35,9 @@ test("a receipt encodes to a status-lookup URL and decodes back to the same fiel
   assert.deepEqual(r.missing, []);
   // decode → encode round-trips (decoder-only fields are ignored on input).
   assert.equal(encodeDossier(r), url);
-  assert.deepEqual(decodeDossier(encodeDossier(sampleReceipt())), sampleReceipt());
+  const back = decodeDossier(encodeDossier(sampleReceipt()));
+  assert.equal(back.host, "dichvucong.gov.vn");
+  assert.deepEqual({ ...back, base: null, host: null }, sampleReceipt());
 });
 
 test("privacy: masked and omitted applicant; a portal's own base URL", () => {
@@ -84,6 +86,7 @@ const DOSSIER_CASES = [
   ["not_dossier_qr", D("https://portal.example.vn/?foo=1")],
   ["version_unsupported", D(P + "9/TT:1.001612")],
   ["base_url_invalid", () => encodeDossier(RECEIPT, { base: "http://insecure.example.vn/" })],
+  ["base_not_allowed", () => decodeDossier(encodeDossier(RECEIPT), { allowedBases: ["https://x.vn/"] })],
   ["unit_code_format", V({ dossier_code: "0.00.53.H48-220921-0001" })],
   ["unit_code_level1", V({ dossier_code: "000.00.53.X-220921-0001" })],
   ["dossier_code_format", V({ dossier_code: "000.00.53.H48-220921" })],

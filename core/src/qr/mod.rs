@@ -220,10 +220,16 @@ pub fn encode(text: &str, opts: &QrOptions) -> Result<Qr, Error> {
     Err(too_long)
 }
 
+/// The widest quiet zone [`Qr::to_svg`] draws, in modules (the C API and
+/// the npm package refuse more).
+pub const MAX_QUIET_ZONE: u32 = 100;
+
 /// SVG output options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SvgOptions<'a> {
-    /// Light modules around the code (the standard asks for 4).
+    /// Light modules around the code (the standard asks for 4), at most
+    /// [`MAX_QUIET_ZONE`]: a larger value is drawn as that many (bindings
+    /// refuse it as an invalid argument).
     pub quiet_zone: u32,
     /// A line of text under the code (XML-escaped), e.g. the dossier code.
     pub caption: Option<&'a str>,
@@ -282,7 +288,7 @@ impl Qr {
     /// background, `shape-rendering="crispEdges"`, one SVG unit per module.
     pub fn to_svg(&self, opts: &SvgOptions<'_>) -> String {
         let n = self.size();
-        let q = opts.quiet_zone as usize;
+        let q = opts.quiet_zone.min(MAX_QUIET_ZONE) as usize;
         let side = n + 2 * q;
         // Caption: a band of 4 modules under the code, text 2.5 modules high.
         let band = if opts.caption.is_some() { 4 } else { 0 };
