@@ -73,15 +73,24 @@ pub const CSS: &str = "\
 .motcua-sheet .ms-office { flex: 1; text-align: center; font-size: 12pt; }
 .motcua-sheet .ms-nation { flex: 1.3; text-align: center; font-size: 12pt; }
 .motcua-sheet .ms-nation span { border-bottom: 1px solid #000; }
-.motcua-sheet h1 { text-align: center; font-size: 15pt; margin: 9mm 0 1mm; }
-.motcua-sheet .ms-sub { text-align: center; font-style: italic; margin: 0 0 5mm; }
+.motcua-sheet h1 { text-align: center; font-size: 15pt; margin: 6mm 0 1mm; }
+.motcua-sheet .ms-sub { text-align: center; font-style: italic; margin: 0 0 4mm; }
 .motcua-sheet .ms-copy { text-align: center; font-weight: bold; border: 1px solid #000; padding: 1mm; margin: 0 0 4mm; }
 .motcua-sheet table { width: 100%; border-collapse: collapse; }
-.motcua-sheet th { text-align: left; font-weight: normal; width: 58mm; padding: 1.5mm 0; vertical-align: top; }
-.motcua-sheet td { font-weight: bold; padding: 1.5mm 0; vertical-align: top; }
-.motcua-sheet .ms-link, .motcua-sheet .ms-note, .motcua-sheet .ms-scan { margin: 4mm 0 0; text-align: justify; }
-.motcua-sheet .ms-sign { margin: 10mm 0 0 auto; width: 80mm; text-align: center; min-height: 40mm; }
+.motcua-sheet th { text-align: left; font-weight: normal; width: 58mm; padding: 1mm 0; vertical-align: top; }
+.motcua-sheet td { font-weight: bold; padding: 1mm 0; vertical-align: top; }
+.motcua-sheet td.ms-s1 { font-size: 11pt; line-height: 1.25; }
+.motcua-sheet td.ms-s2 { font-size: 9pt; line-height: 1.2; }
+.motcua-sheet td.ms-s3 { font-size: 7pt; line-height: 1.15; }
+.motcua-sheet .ms-link, .motcua-sheet .ms-note { margin: 2.5mm 0 0; text-align: justify; }
+.motcua-sheet .ms-foot { display: flex; gap: 6mm; align-items: flex-start; margin: 4mm 0 0; }
+.motcua-sheet .ms-scan { flex: 1; margin: 0; font-size: 11pt; }
+.motcua-sheet .ms-sign { width: 80mm; text-align: center; min-height: 30mm; }
 .motcua-sheet .ms-sign p { margin: 0 0 1mm; }
+.motcua-sheet.ms-compact { font-size: 11.5pt; line-height: 1.25; }
+.motcua-sheet.ms-compact h1 { margin-top: 4mm; }
+.motcua-sheet.ms-compact th, .motcua-sheet.ms-compact td { padding: 0.6mm 0; }
+.motcua-sheet.ms-compact .ms-sign { min-height: 26mm; }
 ";
 
 /// `dd/mm/yyyy`.
@@ -90,11 +99,36 @@ fn vn_date(d: NaiveDate) -> String {
 }
 
 fn row(s: &mut String, label: &str, value: &str) {
+    row_in(s, label, value, None);
+}
+
+/// A row whose value cell has a class (`ms-s1`…: smaller type).
+fn row_in(s: &mut String, label: &str, value: &str, class: Option<&str>) {
     s.push_str("<tr><th>");
     escape(s, label);
-    s.push_str("</th><td>");
+    match class {
+        Some(c) => {
+            s.push_str("</th><td class=\"");
+            s.push_str(c);
+            s.push_str("\">");
+        }
+        None => s.push_str("</th><td>"),
+    }
     escape(s, value);
     s.push_str("</td></tr>\n");
+}
+
+/// Smaller type for a long address, so that the sheet stays on one A4 page
+/// whatever the card holds (a payload may carry ~1,900 bytes of address;
+/// real ones are under 150 characters). Checked in Chromium by
+/// `scripts/test-print` with the longest address the parser accepts.
+fn address_class(address: &str) -> Option<&'static str> {
+    match address.chars().count() {
+        0..=160 => None,
+        161..=400 => Some("ms-s1"),
+        401..=800 => Some("ms-s2"),
+        _ => Some("ms-s3"),
+    }
 }
 
 /// The dossier part: the decoded record and its QR.
@@ -147,7 +181,13 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
     let (id, old_id) = (&shown.id, &shown.old_id);
 
     let mut s = String::with_capacity(8 * 1024);
-    s.push_str("<article class=\"motcua-sheet\">\n<header class=\"ms-head\">\n");
+    // A long address takes the room of tighter spacing elsewhere.
+    let compact = shown.address.chars().count() > 400;
+    s.push_str(if compact {
+        "<article class=\"motcua-sheet ms-compact\">\n<header class=\"ms-head\">\n"
+    } else {
+        "<article class=\"motcua-sheet\">\n<header class=\"ms-head\">\n"
+    });
     if let Some(d) = &dossier {
         s.push_str("<div class=\"ms-qr\">");
         s.push_str(d.svg.trim_end());
@@ -175,7 +215,7 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
     row(&mut s, "Họ, chữ đệm và tên", &shown.name);
     row(&mut s, "Ngày, tháng, năm sinh", &shown.birth_date);
     row(&mut s, "Giới tính", card.sex().as_vi());
-    row(&mut s, "Nơi thường trú", &shown.address);
+    row_in(&mut s, "Nơi thường trú", &shown.address, address_class(&shown.address));
     row(&mut s, "Ngày cấp thẻ", &vn_date(card.issue_date()));
     row(
         &mut s,
@@ -228,7 +268,7 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
         s.push_str(".</p>\n");
     }
     let at = opts.scanned_at;
-    s.push_str("<p class=\"ms-scan\">Quét mã QR lúc ");
+    s.push_str("<div class=\"ms-foot\"><p class=\"ms-scan\">Quét mã QR lúc ");
     let _ = write!(
         s,
         "{:02}:{:02} ngày {}",
@@ -245,7 +285,7 @@ pub fn render(card: &Card<'_>, repairs: Repairs, opts: &SheetOptions<'_>) -> Res
     let d = at.date_naive();
     let _ = write!(s, "Ngày {:02} tháng {:02} năm {:04}", d.day(), d.month(), d.year());
     s.push_str(
-        "</em></p><p><strong>Công chức tiếp nhận</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div>\n</article>\n",
+        "</em></p><p><strong>Công chức tiếp nhận</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div></div>\n</article>\n",
     );
     Ok(Sheet { fragment: s })
 }
