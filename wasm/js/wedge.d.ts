@@ -21,7 +21,11 @@ export interface ScannerOptions {
 /** What ended a scan. */
 export type ScanEnd = "suffix" | "pause";
 
-/** A scan's result: the card, or why it is not a valid one. */
+/**
+ * A scan's result: the card, or why it is not a valid one. A burst that
+ * lost characters on the way (a key the browser reported as "Unidentified"
+ * or "Dead") is never parsed: its error has the code `scan_incomplete`.
+ */
 export type ScanResult =
   | { ok: true; card: Card; text: string; endedBy: ScanEnd; durationMs: number }
   | { ok: false; error: MotcuaError; text: string; endedBy: ScanEnd; durationMs: number };

@@ -11,10 +11,21 @@
 //   first keys of the burst do not stay in it;
 // - a locked burst shorter than `minLength` was a fast typist after all: the
 //   swallowed text is put back where it would have gone.
-// Characters arrive as keydown `key`s, as `beforeinput` text without a
-// keydown (Alt codes, IME commits, automation), as IME `compositionend`
-// text, and Backspace (how Unikey-style IMEs rewrite letters) removes the
-// last one, as it would in the field.
+// Characters arrive as keydown `key`s, as `keypress` characters without a
+// keydown of their own (Windows Alt+numpad codes), as `beforeinput` text
+// without either (IME commits, automation's insertText), as IME
+// `compositionend` text, and Backspace (how Unikey-style IMEs rewrite
+// letters) removes the last one, as it would in the field.
+//
+// With no text field focused (the clerk clicked the page background),
+// text that comes without a keydown reaches no element and raises no
+// event: the burst would silently lose its Vietnamese letters (#19:
+// "Nguyễn Văn A" arrived as "Nguyn Vn A" and was accepted). So the first
+// key of a burst with no text field focused moves the focus to a hidden,
+// empty text field (the sink) until the burst ends, then gives it back. A
+// key the browser reports as "Unidentified" or "Dead" during a burst is a
+// character lost: that burst is reported as `scan_incomplete`, never
+// handed to the parser.
 
 import { scanCard, isMotcuaError } from "./index.js";
 
@@ -39,6 +50,28 @@ function isTextField(el) {
   );
 }
 
+/** The error of a burst that lost characters (a MotcuaError like the core's). */
+function incomplete() {
+  const e = new Error("the scan lost characters on the way (a key the browser could not read); scan the card again");
+  e.name = "MotcuaError";
+  e.code = "scan_incomplete";
+  e.messageVi = "Máy quét gửi thiếu ký tự (trình duyệt không đọc được một phím); hãy quét lại thẻ";
+  return e;
+}
+
+/** A visually hidden, empty textarea that holds the focus during a burst. */
+function makeSink(parent) {
+  const sink = document.createElement("textarea");
+  sink.setAttribute("aria-hidden", "true");
+  sink.setAttribute("tabindex", "-1");
+  sink.setAttribute("autocomplete", "off");
+  sink.dataset.motcuaSink = "";
+  sink.style.cssText =
+    "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;border:0;padding:0;margin:0;overflow:hidden;pointer-events:none;";
+  parent.appendChild(sink);
+  return sink;
+}
+
 /**
  * Listens for scanner bursts on `target` (the document, or an element:
  * then only while the focus is inside it). Returns a handle whose
@@ -58,14 +91,42 @@ export function attachScanner(target, options) {
   let locked = false; // a scanner: swallow its keys
   let snap = null; // the focused text field before the burst
   let timer = 0;
-  let keydownChar = false; // a keydown char let through: its beforeinput follows
+  let pending = null; // a character counted and let through: its keypress/beforeinput follow
+  let lost = false; // the burst lost a character
+  let sink = null; // the hidden text field, created on first use
+  let sinkFrom = undefined; // what had the focus before the sink took it
 
   function reset() {
     chars = [];
     locked = false;
     snap = null;
+    lost = false;
     clearTimeout(timer);
     timer = 0;
+    leaveSink();
+  }
+
+  /** Moves the focus to the sink (no text field has it). */
+  function enterSink() {
+    if (typeof document === "undefined") return;
+    if (!sink || !sink.isConnected) sink = makeSink(target instanceof Element ? target : document.body);
+    sinkFrom = document.activeElement;
+    sink.value = "";
+    sink.focus({ preventScroll: true });
+  }
+
+  /** Gives the focus back to where it was. */
+  function leaveSink() {
+    if (sinkFrom === undefined) return;
+    const back = sinkFrom;
+    sinkFrom = undefined;
+    if (sink) sink.value = "";
+    if (document.activeElement !== sink) return;
+    if (back && back !== document.body && back.isConnected && typeof back.focus === "function") {
+      back.focus({ preventScroll: true });
+    } else {
+      sink.blur();
+    }
   }
 
   function restoreField() {
@@ -85,6 +146,7 @@ export function attachScanner(target, options) {
     }
     const text = chars.join("");
     const field = snap;
+    const wasLost = lost;
     restoreField();
     reset();
     if (text.length < o.minLength) {
@@ -96,6 +158,12 @@ export function attachScanner(target, options) {
       return;
     }
     let result;
+    if (wasLost) {
+      // Never parse a burst that lost characters: a name missing its
+      // Vietnamese letters can still be a "valid" card.
+      o.onScan({ ok: false, error: incomplete(), text, endedBy, durationMs: last - first });
+      return;
+    }
     try {
       result = { ok: true, card: scanCard(text, o.cardOptions), text, endedBy, durationMs: last - first };
     } catch (e) {
@@ -115,9 +183,12 @@ export function attachScanner(target, options) {
     if (chars.length && t - last > (locked ? o.endPauseMs : o.maxGapMs)) finish("pause");
     if (!chars.length) {
       first = t;
-      snap = isTextField(el)
-        ? { el, value: el.value, start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 }
-        : null;
+      if (isTextField(el) && el !== sink) {
+        snap = { el, value: el.value, start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
+      } else {
+        snap = null;
+        if (el !== sink) enterSink();
+      }
     }
     chars.push(text);
     last = t;
@@ -132,7 +203,15 @@ export function attachScanner(target, options) {
   }
 
   function onKeydown(e) {
-    keydownChar = false;
+    pending = null;
+    if ((e.key === "Unidentified" || e.key === "Dead") && chars.length && !e.ctrlKey && !e.metaKey) {
+      // A character the browser could not name: it is lost to the burst.
+      lost = true;
+      last = e.timeStamp;
+      arm();
+      if (locked) swallow(e);
+      return;
+    }
     if (e.isComposing || e.key === "Process" || e.keyCode === 229) {
       // An IME is composing: its text comes with compositionend.
       if (chars.length) {
@@ -164,19 +243,30 @@ export function attachScanner(target, options) {
     // One character (a key name such as "Shift" or "ArrowLeft" is longer).
     if ([...e.key].length !== 1) return;
     if (add(e.key, e.timeStamp, e.target)) swallow(e);
-    else keydownChar = true;
+    else pending = e.key;
   }
 
   function onKeyup() {
-    keydownChar = false;
+    pending = null;
+  }
+
+  function onKeypress(e) {
+    // A character with no keydown of its own (Alt+numpad on Windows: the
+    // keydowns were Alt and digits). Reaches the page even when no field
+    // has the focus.
+    if (e.ctrlKey || e.metaKey || !e.key || [...e.key].length !== 1) return;
+    if (pending === e.key) return; // its keydown counted it
+    if (add(e.key, e.timeStamp, e.target)) swallow(e);
+    else pending = e.key;
   }
 
   function onBeforeInput(e) {
     if (e.inputType !== "insertText" || !e.data) return;
-    if (keydownChar) {
-      keydownChar = false; // this is the text of a keydown already counted
+    if (pending !== null && pending === e.data) {
+      pending = null; // the text of a keydown or keypress already counted
       return;
     }
+    pending = null;
     if (add(e.data, e.timeStamp, e.target)) swallow(e);
   }
 
@@ -189,6 +279,7 @@ export function attachScanner(target, options) {
   const listeners = [
     ["keydown", onKeydown],
     ["keyup", onKeyup],
+    ["keypress", onKeypress],
     ["beforeinput", onBeforeInput],
     ["compositionend", onCompositionEnd],
   ];
@@ -197,6 +288,8 @@ export function attachScanner(target, options) {
     detach() {
       for (const [type, fn] of listeners) target.removeEventListener(type, fn, true);
       reset();
+      sink?.remove();
+      sink = null;
     },
   };
 }

@@ -83,11 +83,21 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| invalid_argument(name))
 }
 
-/// `invalid_argument`'s messages, for [`error_message`].
-const INVALID_ARGUMENT: (&str, &str) = (
-    "an argument is not of the expected type or shape (see the TypeScript types)",
-    "Tham số không đúng kiểu hoặc cấu trúc (xem kiểu TypeScript)",
-);
+/// The binding's own codes and their messages, for [`error_message`]:
+/// `invalid_argument` (thrown here) and `scan_incomplete` (reported by the
+/// scanner helper `wedge.js` for a burst that lost characters).
+const BINDING_CODES: [(&str, &str, &str); 2] = [
+    (
+        "invalid_argument",
+        "an argument is not of the expected type or shape (see the TypeScript types)",
+        "Tham số không đúng kiểu hoặc cấu trúc (xem kiểu TypeScript)",
+    ),
+    (
+        "scan_incomplete",
+        "the scan lost characters on the way (a key the browser could not read); scan the card again",
+        "Máy quét gửi thiếu ký tự (trình duyệt không đọc được một phím); hãy quét lại thẻ",
+    ),
+];
 
 /// True when `e` is an error thrown by this package.
 #[wasm_bindgen(js_name = isMotcuaError, unchecked_return_type = "e is MotcuaError")]
@@ -294,7 +304,10 @@ pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: J
         .or_else(|| print::Error::code_message(code))
         .or_else(|| image::Error::code_message(code))
         .or_else(|| {
-            (code == "invalid_argument").then(|| (INVALID_ARGUMENT.0.to_owned(), INVALID_ARGUMENT.1.to_owned()))
+            BINDING_CODES
+                .iter()
+                .find(|(c, ..)| *c == code)
+                .map(|(_, en, vi)| ((*en).to_owned(), (*vi).to_owned()))
         });
     match found {
         Some((message, message_vi)) => to_js(&Message { message, message_vi }),
@@ -323,7 +336,7 @@ struct ErrorCodes {
     qr: &'static [&'static str],
     print: &'static [&'static str],
     image: &'static [&'static str],
-    binding: [&'static str; 1],
+    binding: [&'static str; 2],
 }
 
 /// Every error code, per module (for UIs that translate or group them).
@@ -335,7 +348,7 @@ pub fn error_codes() -> Result<JsValue, JsValue> {
         qr: qr::Error::ALL_CODES,
         print: print::Error::ALL_CODES,
         image: image::Error::ALL_CODES,
-        binding: ["invalid_argument"],
+        binding: BINDING_CODES.map(|(c, ..)| c),
     })
 }
 

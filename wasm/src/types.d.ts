@@ -86,7 +86,7 @@ export type ImageErrorCode =
   | "image_qr_unreadable";
 
 /** Errors of this binding itself: an argument of the wrong shape or type. */
-export type BindingErrorCode = "invalid_argument";
+export type BindingErrorCode = "invalid_argument" | "scan_incomplete";
 
 /** Every code a `MotcuaError` can carry. */
 export type ErrorCode =

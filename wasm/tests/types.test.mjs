@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as motcua from "motcua";
 import * as wedge from "motcua/wedge";
@@ -55,4 +55,17 @@ test("the package manifest: ESM, types, exports for the module and the wedge hel
   assert.equal(manifest.version, motcua.version());
   assert.deepEqual(Object.keys(manifest.exports), [".", "./wedge"]);
   for (const f of manifest.files) assert.ok(readFileSync(here(`../pkg/${f}`)).length > 0, f);
+  // Both licences the manifest names ship with the package (#19).
+  assert.equal(manifest.license, "MIT OR Apache-2.0");
+  assert.match(pkg("LICENSE-MIT"), /^MIT License/);
+  assert.match(pkg("LICENSE-APACHE"), /Apache License\s+Version 2\.0/);
+});
+
+test("every npm script of the dev package runs a file that exists", () => {
+  const dev = JSON.parse(readFileSync(here("../package.json"), "utf8"));
+  for (const [name, cmd] of Object.entries(dev.scripts)) {
+    for (const file of cmd.split(/\s+/).filter((w) => /\.m?js$/.test(w))) {
+      assert.ok(existsSync(here(`../${file}`)), `npm run ${name}: ${file} does not exist`);
+    }
+  }
 });
