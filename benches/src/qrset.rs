@@ -82,6 +82,18 @@ pub struct Sample {
 }
 
 impl Sample {
+    /// A sample that is not from the set (a real photo), for the engines.
+    pub fn gray(width: usize, height: usize, pixels: Vec<u8>) -> Sample {
+        Sample {
+            class: Class::Clean,
+            payload: 0,
+            variant: 0,
+            width,
+            height,
+            pixels,
+        }
+    }
+
     /// `<class>-<payload>-<variant>`.
     pub fn name(&self) -> String {
         format!("{}-{}-{}", self.class.name(), self.payload, self.variant)

@@ -42,10 +42,16 @@ use std::fmt;
 
 use crate::qr::Ecc;
 
+mod bits;
+mod decode;
 mod error;
+mod finder;
+mod geometry;
+mod grid;
 mod prepare;
 
 pub use error::Error;
+use geometry::P;
 use prepare::Gray;
 
 /// The smallest width and height read (a version-1 code at 1 pixel per module).
@@ -360,8 +366,249 @@ fn wide<'a>(cache: &'a mut Option<Vec<u8>>, g: &Gray, side: usize) -> &'a [u8] {
     cache.get_or_insert_with(|| g.box_mean((side / 16).max(4)))
 }
 
-/// Runs the passes until every code seen is read.
+/// The reader: finder patterns by run lengths on a local binarisation (and
+/// its negative, and a half-size copy), every finder triple a candidate
+/// code, grids placed through the alignment patterns; the quircs passes
+/// are the fallback.
 fn read(g: Gray) -> Result<Vec<Found>, Error> {
+    let mut r = Runs::default();
+    let bits = bits::local(&g);
+    r.scan(&bits, &g, false, SAME);
+    if r.found.is_empty() {
+        r.scan(&bits.inverted(), &g, true, SAME);
+    }
+    if r.found.is_empty() && g.w.min(g.h) >= 4 * MIN_SIDE as usize {
+        let half = g.half();
+        let hb = bits::local(&half);
+        r.scan(&hb, &half, false, Scale { num: 2, den: 1 });
+        if r.found.is_empty() {
+            r.scan(&hb.inverted(), &half, true, Scale { num: 2, den: 1 });
+        }
+    }
+    if r.found.is_empty() {
+        r.scan(&bits::global(&g), &g, false, SAME);
+    }
+    if r.found.is_empty() {
+        r.pure(&bits);
+    }
+    if !r.found.is_empty() {
+        return Ok(r.found);
+    }
+    if std::env::var("MOTCUA_NO_QUIRCS").is_ok() {
+        return Err(Error::NotFound);
+    }
+    match read_quircs(g) {
+        Ok(found) => Ok(found),
+        Err(Error::NotFound) if r.seen > 0 => Err(Error::Unreadable { found: r.seen }),
+        Err(Error::Unreadable { found }) => Err(Error::Unreadable {
+            found: found.max(r.seen),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// What the run-length reader found.
+#[derive(Default)]
+struct Runs {
+    found: Vec<Found>,
+    /// Candidate codes (disjoint finder triples) it could not read.
+    seen: usize,
+}
+
+impl Runs {
+    /// Finds, groups and reads the codes of one binarisation.
+    fn scan(&mut self, b: &bits::Bits, g: &Gray, inverted: bool, scale: Scale) {
+        let finders = finder::find(b, 1);
+        let sets = grid::sets(&finders);
+        let mut used = vec![false; finders.len()];
+        let mut unread = 0;
+        for set in &sets {
+            if set.ids.iter().any(|&i| used.get(i).copied().unwrap_or(true)) {
+                continue;
+            }
+            match read_set(b, Src { g, inverted }, set) {
+                Some((data, corners)) => {
+                    for &i in &set.ids {
+                        if let Some(u) = used.get_mut(i) {
+                            *u = true;
+                        }
+                    }
+                    // Look-alike patterns in the data of the code just read
+                    // (its own module size, inside it) are not finders of
+                    // another; a smaller code printed inside it is kept.
+                    let code_module = corners[0].dist(corners[1]) / (17.0 + 4.0 * f32::from(data.version));
+                    for (f, u) in finders.iter().zip(used.iter_mut()) {
+                        if inside(f.c, &corners) && f.module > 0.6 * code_module && f.module < 1.8 * code_module {
+                            *u = true;
+                        }
+                    }
+                    let corners = corners.map(|p| Point {
+                        x: (p.x * scale.num as f32 / scale.den as f32).round() as i32,
+                        y: (p.y * scale.num as f32 / scale.den as f32).round() as i32,
+                    });
+                    self.push(found_decoded(data, corners));
+                }
+                None => unread += 1,
+            }
+        }
+        self.seen = self.seen.max(unread.min(sets.len()));
+    }
+
+    /// Reads `b` as one upright code filling its dark pixels' bounding box.
+    fn pure(&mut self, b: &bits::Bits) {
+        let Some(g) = grid::Grid::pure(b) else { return };
+        let module = 1.0;
+        if let Some((data, corners)) = decode_grid(b, None, &g, module) {
+            self.push(found_decoded(
+                data,
+                corners.map(|p| Point {
+                    x: p.x.round() as i32,
+                    y: p.y.round() as i32,
+                }),
+            ));
+        }
+    }
+
+    /// Adds a code unless it is one already found (same payload, centre
+    /// within half its side); two copies side by side stay two.
+    fn push(&mut self, f: Found) {
+        let (cx, cy) = f.centre();
+        let half_side = f.side() / 2;
+        let duplicate = self.found.iter().any(|g| {
+            let (gx, gy) = g.centre();
+            g.bytes == f.bytes && (gx - cx).abs() + (gy - cy).abs() < half_side
+        });
+        if !duplicate {
+            self.found.push(f);
+        }
+    }
+}
+
+/// Places a grid on one finder triple and decodes it (mirrored too); the
+/// payload and the code's corners as printed.
+fn read_set(b: &bits::Bits, src: Src<'_>, set: &grid::Set) -> Option<(decode::Decoded, [P; 4])> {
+    let module = (set.tl.module + set.tr.module + set.bl.module) / 3.0;
+    let g = grid::Grid::new(b, set, None)?;
+    if let Some(r) = decode_grid(b, Some(src), &g, module) {
+        return Some(r);
+    }
+    if std::env::var("MOTCUA_NUDGE").is_ok() {
+        // Nudge the fourth point around where it was placed.
+        for (dx, dy) in NUDGES {
+            if let Some(r) = g.nudged(dx, dy).and_then(|n| decode_grid(b, Some(src), &n, module)) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+/// Offsets (in modules) tried for a grid's fourth point when the grid as
+/// placed does not decode.
+const NUDGES: [(f32, f32); 8] = [
+    (0.5, 0.0),
+    (-0.5, 0.0),
+    (0.0, 0.5),
+    (0.0, -0.5),
+    (0.5, 0.5),
+    (-0.5, -0.5),
+    (0.5, -0.5),
+    (-0.5, 0.5),
+];
+
+/// Whether `p` lies inside the quadrilateral `q` (corners in order).
+fn inside(p: P, q: &[P; 4]) -> bool {
+    let mut sign = 0.0f32;
+    for i in 0..4 {
+        let (a, b) = (q[i], q[(i + 1) % 4]);
+        let c = (b - a).cross(p - a);
+        if c * sign < 0.0 {
+            return false;
+        }
+        if c != 0.0 {
+            sign = c;
+        }
+    }
+    true
+}
+
+/// The grey image a binarisation came from, and whether it was inverted.
+#[derive(Clone, Copy)]
+struct Src<'g> {
+    g: &'g Gray,
+    inverted: bool,
+}
+
+/// Samples and decodes a placed grid, mirrored too: from the binarisation,
+/// then from the grey image thresholded in module space.
+fn decode_grid(b: &bits::Bits, src: Option<Src<'_>>, g: &grid::Grid, module: f32) -> Option<(decode::Decoded, [P; 4])> {
+    let corners = |mirror: bool| {
+        let n = g.size as f32;
+        let at = |x: f32, y: f32| g.to_pixel(P::new(x, y)).unwrap_or_default();
+        if mirror {
+            [at(0.0, 0.0), at(0.0, n), at(n, n), at(n, 0.0)]
+        } else {
+            [at(0.0, 0.0), at(n, 0.0), at(n, n), at(0.0, n)]
+        }
+    };
+    let decode = |dark: &[bool]| decode::decode(&decode::Modules { size: g.size, dark });
+    // From the binarisation; which reading showed format information.
+    let mut formatted = Vec::new();
+    for mirror in [false, true] {
+        let Some(dark) = g.sample(b, module, mirror) else {
+            continue;
+        };
+        match decode(&dark) {
+            Ok(data) => return Some((data, corners(mirror))),
+            Err(decode::Fail::Format) => {}
+            Err(_) => formatted.push(mirror),
+        }
+    }
+    // A real code badly binarised: the grey image, thresholded in module
+    // space. (Only for readings whose format information decoded: a set of
+    // look-alike patterns rarely gets that far, and this costs more.)
+    let src = src?;
+    for mirror in formatted {
+        if let Some(dark) = g.sample_gray(src.g, src.inverted, mirror) {
+            if let Ok(data) = decode(&dark) {
+                return Some((data, corners(mirror)));
+            }
+        }
+    }
+    None
+}
+
+/// A code read by our decoder, with the text rules of [`Charset`].
+fn found_decoded(d: decode::Decoded, corners: [Point; 4]) -> Found {
+    let ecc = match d.ecc {
+        0 => Ecc::Low,
+        1 => Ecc::Medium,
+        2 => Ecc::Quartile,
+        _ => Ecc::High,
+    };
+    let bytes = d.bytes;
+    let (text, charset) = match d.eci {
+        // Kanji and Hanzi segments hold Shift_JIS and GB2312: no text.
+        _ if d.double_byte => (None, Charset::Unknown { eci: d.eci }),
+        None | Some(26) => match String::from_utf8(bytes.clone()) {
+            Ok(s) => (Some(s), Charset::Utf8),
+            Err(_) => (None, Charset::Unknown { eci: d.eci }),
+        },
+        Some(1 | 3) => (Some(bytes.iter().map(|&b| char::from(b)).collect()), Charset::Latin1),
+        Some(other) => (None, Charset::Unknown { eci: Some(other) }),
+    };
+    Found {
+        bytes,
+        text,
+        charset,
+        corners,
+        version: d.version,
+        ecc,
+    }
+}
+
+/// The quircs passes: the earlier reader, kept as the fallback.
+fn read_quircs(g: Gray) -> Result<Vec<Found>, Error> {
     let mut r = Reader {
         quirc: quircs::Quirc::default(),
         found: Vec::new(),
@@ -413,5 +660,137 @@ fn read(g: Gray) -> Result<Vec<Found>, Error> {
         Err(Error::Unreadable { found: r.seen })
     } else {
         Err(Error::NotFound)
+    }
+}
+
+/// Development aid: `MOTCUA_DEBUG_PGM=photo.pgm cargo test -p motcua --lib
+/// debug_pgm -- --ignored --nocapture` prints what each stage saw.
+#[cfg(test)]
+mod debug {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn debug_pgm() {
+        let Ok(path) = std::env::var("MOTCUA_DEBUG_PGM") else {
+            return;
+        };
+        let data = std::fs::read(path).unwrap();
+        // P5 <w> <h> 255\n<bytes>
+        let mut fields = Vec::new();
+        let mut i = 0;
+        while fields.len() < 4 {
+            while data[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let s = i;
+            while !data[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            fields.push(String::from_utf8_lossy(&data[s..i]).into_owned());
+        }
+        let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+        let px = data[i + 1..i + 1 + w * h].to_vec();
+        let g = Gray { px, w, h };
+        // quircs' grid, when one of its passes reads the code: to compare.
+        let mut reference: Option<(usize, Vec<bool>)> = None;
+        {
+            let mut q = quircs::Quirc::default();
+            let wide = g.box_mean((g.w.min(g.h) / 16).max(4));
+            for img in [g.px.clone(), g.binarize(&wide, 2, false).px] {
+                for code in q.identify(g.w, g.h, &img).flatten() {
+                    if code.decode().is_ok() {
+                        let n = code.size as usize;
+                        let cells = (0..n * n)
+                            .map(|i| code.cell_bitmap[i >> 3] >> (i & 7) & 1 == 1)
+                            .collect();
+                        reference = Some((n, cells));
+                    }
+                }
+            }
+        }
+        println!("quircs reference: {:?}", reference.as_ref().map(|r| r.0));
+        for (name, b) in [("local", bits::local(&g)), ("global", bits::global(&g))] {
+            for inv in [false, true] {
+                let b = if inv { b.inverted() } else { b.inverted().inverted() };
+                let f = finder::find(&b, 1);
+                println!("{name} inv={inv}: {} finders", f.len());
+                for x in f.iter().take(20) {
+                    println!("  {:?}", x);
+                }
+                let sets = grid::sets(&f);
+                println!("  {} sets", sets.len());
+                if name == "local" && inv == std::env::var("MOTCUA_DEBUG_INV").is_ok() {
+                    // The binarisation, finders marked, for a look.
+                    let mut out = format!("P5 {} {} 255\n", b.w, b.h).into_bytes();
+                    let mut px: Vec<u8> = (0..b.w * b.h)
+                        .map(|i| {
+                            if b.get((i % b.w) as i32, (i / b.w) as i32) {
+                                0
+                            } else {
+                                255
+                            }
+                        })
+                        .collect();
+                    for x in &f {
+                        let (cx, cy) = (x.c.x as usize, x.c.y as usize);
+                        if cy * b.w + cx < px.len() {
+                            px[cy * b.w + cx] = 128;
+                        }
+                    }
+                    let mut marks = String::new();
+                    let pick = std::env::var("MOTCUA_DEBUG_SET")
+                        .ok()
+                        .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect::<Vec<usize>>());
+                    let chosen = sets
+                        .iter()
+                        .find(|s| pick.as_ref().is_none_or(|p| p.as_slice() == s.ids));
+                    if let Some(s0) = chosen {
+                        if let Some(g) = grid::Grid::new(&b, s0, None) {
+                            for v in 0..g.size {
+                                for u in 0..g.size {
+                                    if let Some(p) = g.to_pixel(P::new(u as f32 + 0.5, v as f32 + 0.5)) {
+                                        marks += &format!("{} {} {}\n", p.x, p.y, u32::from(u == 6 || v == 6));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    std::fs::write("/tmp/dbg-marks.txt", marks).unwrap();
+                    out.extend(px);
+                    std::fs::write("/tmp/dbg-bits.pgm", out).unwrap();
+                }
+                for s in sets.iter().take(
+                    std::env::var("MOTCUA_DEBUG_SETS")
+                        .ok()
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(5),
+                ) {
+                    let g = grid::Grid::new(&b, s, None);
+                    println!("  set {:?} size {:?}", s.ids, g.as_ref().map(|g| g.size));
+                    if let Some(g) = g {
+                        for mirror in [false, true] {
+                            let dark = g.sample(&b, s.tl.module, mirror);
+                            if let (Some(d), Some((n, r))) = (&dark, &reference) {
+                                if *n == g.size {
+                                    let diff: Vec<(usize, usize)> =
+                                        (0..n * n).filter(|&i| d[i] != r[i]).map(|i| (i % n, i / n)).collect();
+                                    println!(
+                                        "    mirror={mirror}: {} modules differ from quircs: {:?}",
+                                        diff.len(),
+                                        &diff[..diff.len().min(40)]
+                                    );
+                                }
+                            }
+                            println!(
+                                "    mirror={mirror} {:?}",
+                                dark.map(|d| decode::decode(&decode::Modules { size: g.size, dark: &d })
+                                    .map(|d| d.bytes.len()))
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,196 @@
+//! Binarisation: grey pixels to dark/light.
+//!
+//! [`local`] is the reader's main one: the threshold of each 8×8 block is
+//! the mean of the block averages around it (5×5 blocks, 40×40 pixels), so
+//! uneven light, shadows and glare move the threshold with them; a block
+//! with almost no contrast (inside a module, or blank paper) borrows its
+//! neighbours' level instead of thresholding its noise. [`global`] is
+//! Otsu's single threshold, for evenly lit images where a local one breaks
+//! large modules apart.
+
+use super::prepare::Gray;
+
+/// A dark/light image: `1` = dark.
+pub(super) struct Bits {
+    pub(super) w: usize,
+    pub(super) h: usize,
+    px: Vec<u8>,
+}
+
+impl Bits {
+    /// Whether (x, y) is dark; outside the image counts as light.
+    #[inline]
+    pub(super) fn get(&self, x: i32, y: i32) -> bool {
+        if x < 0 || y < 0 {
+            return false;
+        }
+        let (x, y) = (x as usize, y as usize);
+        x < self.w && self.px.get(y * self.w + x).is_some_and(|&b| b != 0)
+    }
+
+    /// Row `y` (empty outside the image).
+    pub(super) fn row(&self, y: usize) -> &[u8] {
+        self.px.get(y * self.w..(y + 1) * self.w).unwrap_or(&[])
+    }
+
+    /// Dark and light swapped: light codes on dark ground.
+    pub(super) fn inverted(&self) -> Bits {
+        Bits {
+            w: self.w,
+            h: self.h,
+            px: self.px.iter().map(|&b| b ^ 1).collect(),
+        }
+    }
+}
+
+const BLOCK: usize = 8;
+/// Blocks whose min–max spread is below this are "flat".
+const MIN_RANGE: u8 = 24;
+
+/// Local-threshold binarisation (see the module docs). Images smaller than
+/// 5 blocks a side fall back to [`global`].
+pub(super) fn local(g: &Gray) -> Bits {
+    let (w, h) = (g.w, g.h);
+    let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+    if bw < 5 || bh < 5 {
+        return global(g);
+    }
+    // Each block's level: its mean, or for a flat block an estimate from
+    // its neighbours (light paper unless they say otherwise).
+    let mut level = vec![0u8; bw * bh];
+    for by in 0..bh {
+        for bx in 0..bw {
+            let (x0, y0) = (bx * BLOCK, by * BLOCK);
+            let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
+            let (mut lo, mut hi, mut sum) = (255u8, 0u8, 0u32);
+            for y in y0..y1 {
+                for &p in g.px.get(y * w + x0..y * w + x1).unwrap_or(&[]) {
+                    lo = lo.min(p);
+                    hi = hi.max(p);
+                    sum += u32::from(p);
+                }
+            }
+            let n = ((x1 - x0) * (y1 - y0)) as u32;
+            let mut avg = if hi - lo > MIN_RANGE {
+                (sum / n.max(1)) as u8
+            } else {
+                lo / 2
+            };
+            if hi - lo <= MIN_RANGE && bx > 0 && by > 0 {
+                let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
+                let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
+                if u32::from(lo) < neighbours {
+                    avg = neighbours as u8;
+                }
+            }
+            if let Some(l) = level.get_mut(by * bw + bx) {
+                *l = avg;
+            }
+        }
+    }
+    // The threshold of a block: the mean level of the 5×5 blocks around it.
+    let mut px = vec![0u8; w * h];
+    for by in 0..bh {
+        let cy = by.clamp(2, bh - 3);
+        for bx in 0..bw {
+            let cx = bx.clamp(2, bw - 3);
+            let mut sum = 0u32;
+            for yy in cy - 2..=cy + 2 {
+                for xx in cx - 2..=cx + 2 {
+                    sum += u32::from(level.get(yy * bw + xx).copied().unwrap_or(0));
+                }
+            }
+            let t = (sum / 25) as u8;
+            let (x0, y0) = (bx * BLOCK, by * BLOCK);
+            let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
+            for y in y0..y1 {
+                let src = g.px.get(y * w + x0..y * w + x1).unwrap_or(&[]);
+                let dst = px.get_mut(y * w + x0..y * w + x1).unwrap_or(&mut []);
+                for (d, &s) in dst.iter_mut().zip(src) {
+                    *d = u8::from(s <= t);
+                }
+            }
+        }
+    }
+    Bits { w, h, px }
+}
+
+/// Otsu's threshold over the whole image.
+pub(super) fn global(g: &Gray) -> Bits {
+    let mut hist = [0u64; 256];
+    for &p in &g.px {
+        if let Some(c) = hist.get_mut(usize::from(p)) {
+            *c += 1;
+        }
+    }
+    let total: u64 = hist.iter().sum();
+    let sum_all: f64 = hist.iter().enumerate().map(|(i, &c)| i as f64 * c as f64).sum();
+    let (mut best, mut best_t) = (-1.0f64, 127u8);
+    let (mut w0, mut sum0) = (0u64, 0f64);
+    for (t, &c) in hist.iter().enumerate() {
+        w0 += c;
+        sum0 += t as f64 * c as f64;
+        let w1 = total - w0;
+        if w0 == 0 || w1 == 0 {
+            continue;
+        }
+        let (m0, m1) = (sum0 / w0 as f64, (sum_all - sum0) / w1 as f64);
+        let between = w0 as f64 * w1 as f64 * (m0 - m1) * (m0 - m1);
+        if between > best {
+            best = between;
+            best_t = t as u8;
+        }
+    }
+    Bits {
+        w: g.w,
+        h: g.h,
+        px: g.px.iter().map(|&p| u8::from(p <= best_t)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gray(w: usize, h: usize, f: impl Fn(usize, usize) -> u8) -> Gray {
+        let mut px = Vec::with_capacity(w * h);
+        for y in 0..h {
+            for x in 0..w {
+                px.push(f(x, y));
+            }
+        }
+        Gray { px, w, h }
+    }
+
+    #[test]
+    fn local_threshold_follows_uneven_light() {
+        // A checkerboard of 6-pixel squares under a left-to-right ramp of
+        // light: dark squares on the bright side are lighter than light
+        // squares on the dark side, so no single threshold works.
+        let g = gray(240, 120, |x, y| {
+            let dark = (x / 6 + y / 6) % 2 == 0;
+            let light = 40 + (x * 200 / 240) as u32;
+            (if dark { light * 2 / 5 } else { light }) as u8
+        });
+        let b = local(&g);
+        let mut wrong = 0;
+        for y in 0..120 {
+            for x in 0..240 {
+                let dark = (x / 6 + y / 6) % 2 == 0;
+                wrong += usize::from(b.get(x as i32, y as i32) != dark);
+            }
+        }
+        assert!(wrong < 240 * 120 / 100, "{wrong} pixels wrong");
+        assert!(!b.get(-1, 0) && !b.get(0, 1000));
+        let inv = b.inverted();
+        assert_eq!(inv.get(0, 0), !b.get(0, 0));
+    }
+
+    #[test]
+    fn global_threshold_splits_two_levels_and_tiny_images_use_it() {
+        let g = gray(30, 30, |x, _| if x < 15 { 30 } else { 220 });
+        for b in [global(&g), local(&g)] {
+            assert!(b.get(0, 0) && b.get(14, 29) && !b.get(15, 0) && !b.get(29, 29));
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Finder patterns (the three 7×7 squares) by run lengths: every row is cut
+//! into dark and light runs, and five runs in the ratio 1:1:3:1:1 make a
+//! candidate, confirmed along the column and both diagonals through its
+//! centre and re-centred on the crossing. Each confirmed pattern gets its
+//! centre, its module size and how many rows saw it.
+
+use super::bits::Bits;
+use super::geometry::P;
+
+/// A confirmed finder pattern.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Finder {
+    /// Centre, in pixels.
+    pub(super) c: P,
+    /// Module size, in pixels (the pattern is 7 modules across).
+    pub(super) module: f32,
+    /// Rows that saw it.
+    pub(super) hits: u32,
+}
+
+/// Whether five runs (dark, light, dark, light, dark) are a 1:1:3:1:1
+/// finder cut; the module size when they are. The outer runs may be longer
+/// than a module (a code without its quiet zone on dark ground), so the
+/// size comes from the inner three.
+pub(super) fn finder_ratio(r: [u32; 5]) -> Option<f32> {
+    let [r0, r1, r2, r3, r4] = r.map(|v| v as f32);
+    let u = (r1 + r2 + r3) / 5.0;
+    if u < 0.6 {
+        return None;
+    }
+    let near = |v: f32, want: f32, tol: f32| (v - want).abs() <= want * tol + 0.5;
+    (near(r1, u, 0.6)
+        && near(r3, u, 0.6)
+        && near(r2, 3.0 * u, 0.4)
+        && r2 >= 1.3 * r1.max(r3)
+        && r0 >= 0.4 * u
+        && r4 >= 0.4 * u
+        && r0 <= 3.0 * u + 1.0
+        && r4 <= 3.0 * u + 1.0)
+        .then_some(u)
+}
+
+/// The five runs through (x, y) along `(dx, dy)`, the centre run holding
+/// (x, y): how far each extends, at most `max` pixels per side. `None`
+/// when (x, y) is light or a run does not end in time.
+fn runs_through(b: &Bits, x: i32, y: i32, dx: i32, dy: i32, max: i32) -> Option<([u32; 5], f32)> {
+    if !b.get(x, y) {
+        return None;
+    }
+    // Walk one way: the rest of the centre run, then light, then dark,
+    // until the outer dark run ends (or the image does, inside it).
+    let walk = |sx: i32, sy: i32| -> Option<(u32, u32, u32)> {
+        let mut c = [0u32; 3];
+        let mut state = 0usize;
+        let (mut px, mut py) = (x, y);
+        for _ in 0..max {
+            px += sx;
+            py += sy;
+            let inside = px >= 0 && py >= 0 && (px as usize) < b.w && (py as usize) < b.h;
+            if !inside {
+                return (state == 2).then_some((c[0], c[1], c[2]));
+            }
+            let dark = b.get(px, py);
+            state = match (state, dark) {
+                (0, true) => 0,
+                (0, false) | (1, false) => 1,
+                (1, true) | (2, true) => 2,
+                _ => return Some((c[0], c[1], c[2])),
+            };
+            if let Some(n) = c.get_mut(state) {
+                *n += 1;
+            }
+        }
+        None
+    };
+    let (a0, a1, a2) = walk(-dx, -dy)?;
+    let (b0, b1, b2) = walk(dx, dy)?;
+    let runs = [a2, a1, a0 + b0 + 1, b1, b2];
+    // Offset of the centre run's middle from (x, y), in steps.
+    let off = (b0 as f32 - a0 as f32) / 2.0;
+    Some((runs, off))
+}
+
+/// Confirms a candidate at (x, y) along one direction: the runs are a
+/// finder cut of about `total` pixels. Returns the centre's offset from
+/// (x, y) along the direction, and the cut's module size.
+fn confirm(b: &Bits, x: i32, y: i32, dx: i32, dy: i32, total: f32) -> Option<(f32, f32)> {
+    let max = (total * 2.0) as i32 + 4;
+    let (runs, off) = runs_through(b, x, y, dx, dy, max)?;
+    let u = finder_ratio(runs)?;
+    // Diagonal steps are √2 pixels long.
+    let step = if dx != 0 && dy != 0 {
+        std::f32::consts::SQRT_2
+    } else {
+        1.0
+    };
+    let cut = 7.0 * u * step;
+    (cut >= total * 0.4 && cut <= total * 2.5).then_some((off, u * step))
+}
+
+/// Every finder pattern in `b`, scanning every `step`-th row.
+pub(super) fn find(b: &Bits, step: usize) -> Vec<Finder> {
+    let mut found: Vec<Finder> = Vec::new();
+    let mut runs: Vec<(u32, u32)> = Vec::with_capacity(256); // (start, len), alternating colours
+    for y in (step / 2..b.h).step_by(step.max(1)) {
+        let row = b.row(y);
+        runs.clear();
+        let mut first_dark = false;
+        let mut start = 0usize;
+        for (x, w) in row.windows(2).enumerate() {
+            if let [a, c] = *w {
+                if a != c {
+                    if runs.is_empty() && start == 0 {
+                        first_dark = a != 0;
+                    }
+                    runs.push((start as u32, (x + 1 - start) as u32));
+                    start = x + 1;
+                }
+            }
+        }
+        if runs.is_empty() {
+            first_dark = row.first().is_some_and(|&v| v != 0);
+        }
+        runs.push((start as u32, (row.len() - start) as u32));
+        // Runs alternate colour; the first dark run is index 0 or 1.
+        let first = usize::from(!first_dark);
+        let mut i = first;
+        while i + 5 <= runs.len() {
+            let window = runs.get(i..i + 5).unwrap_or(&[]);
+            let lens: Vec<u32> = window.iter().map(|r| r.1).collect();
+            let Ok(five) = <[u32; 5]>::try_from(lens.as_slice()) else {
+                break;
+            };
+            if let Some(u) = finder_ratio(five) {
+                let (s2, l2) = window.get(2).copied().unwrap_or((0, 0));
+                let cx = s2 as f32 + l2 as f32 / 2.0;
+                let total = (u * 7.0).max(7.0);
+                if let Some(f) = check(b, cx, y as f32 + 0.5, total) {
+                    merge(&mut found, f);
+                }
+            }
+            i += 2;
+        }
+    }
+    found
+}
+
+/// Confirms a row candidate centred at (cx, cy) of about `total` pixels.
+fn check(b: &Bits, cx: f32, cy: f32, total: f32) -> Option<Finder> {
+    let (x, y) = (cx as i32, cy as i32);
+    let (voff, vu) = confirm(b, x, y, 0, 1, total)?;
+    let cy = y as f32 + 0.5 + voff;
+    // Re-centre horizontally on the new row.
+    let y2 = cy as i32;
+    let (hoff, hu) = confirm(b, x, y2, 1, 0, total)?;
+    let cx = x as f32 + 0.5 + hoff;
+    let (x2, y2) = (cx as i32, cy as i32);
+    // Both diagonals: rejects text and stripes that pass the cross.
+    let (_, d1) = confirm(b, x2, y2, 1, 1, total)?;
+    let (_, d2) = confirm(b, x2, y2, 1, -1, total)?;
+    let module = (hu + vu + d1 + d2) / 4.0;
+    Some(Finder {
+        c: P::new(cx, cy),
+        module,
+        hits: 1,
+    })
+}
+
+/// Adds `f` to `found`, or folds it into the pattern it is another cut of.
+fn merge(found: &mut Vec<Finder>, f: Finder) {
+    for g in found.iter_mut() {
+        let size_ok = f.module < g.module * 1.6 && g.module < f.module * 1.6;
+        if size_ok && g.c.dist(f.c) < 1.5 * g.module.max(f.module) {
+            let n = g.hits as f32;
+            g.c = (g.c * n + f.c) * (1.0 / (n + 1.0));
+            g.module = (g.module * n + f.module) / (n + 1.0);
+            g.hits += 1;
+            return;
+        }
+    }
+    found.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_accepts_finder_cuts_only() {
+        assert!(finder_ratio([3, 3, 9, 3, 3]).is_some_and(|u| (u - 3.0).abs() < 0.01));
+        assert!(finder_ratio([2, 1, 4, 2, 1]).is_some());
+        // No quiet zone: a long dark run outside.
+        assert!(finder_ratio([8, 3, 9, 3, 3]).is_some());
+        for bad in [
+            [3, 3, 3, 3, 3],
+            [3, 9, 3, 3, 3],
+            [1, 1, 1, 1, 1],
+            [30, 3, 9, 3, 3],
+            [0, 3, 9, 3, 3],
+        ] {
+            assert!(finder_ratio(bad).is_none(), "{bad:?}");
+        }
+    }
+}

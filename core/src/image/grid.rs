@@ -1,0 +1,855 @@
+//! From three finder patterns to a sampled module grid.
+//!
+//! 1. [`sets`]: every triple of finder patterns of similar size that forms
+//!    a near-isosceles right angle is a candidate code, best first; its
+//!    corner pattern is the top-left one, and the cross product orders the
+//!    other two (top-right, bottom-left).
+//! 2. [`Grid::new`]: the module size measured along the lines between the
+//!    finders gives the side in modules (≡ 1 mod 4); from version 7 the
+//!    version information next to the top-right and bottom-left finders
+//!    gives it exactly (BCH-corrected, either copy).
+//! 3. The bottom-right alignment pattern is searched for around where the
+//!    three finders put it, and a projective map from the four points
+//!    places the grid. For versions with more alignment patterns, each is
+//!    searched for where its neighbours put it, and every cell between
+//!    four of them gets its own map, so that a large, curved or uneven
+//!    code is sampled where its modules really are.
+//! 4. [`Grid::sample`]: each module is read at its centre (with its four
+//!    near neighbours when modules are large enough), for
+//!    [`super::decode`].
+
+use super::bits::Bits;
+use super::finder::Finder;
+use super::geometry::{Persp, P};
+use super::prepare::Gray;
+
+/// Alignment pattern centres (module index) per version, 1–40 (ISO/IEC
+/// 18004 Annex E).
+const ALIGNMENT: [&[u8]; 40] = [
+    &[],
+    &[6, 18],
+    &[6, 22],
+    &[6, 26],
+    &[6, 30],
+    &[6, 34],
+    &[6, 22, 38],
+    &[6, 24, 42],
+    &[6, 26, 46],
+    &[6, 28, 50],
+    &[6, 30, 54],
+    &[6, 32, 58],
+    &[6, 34, 62],
+    &[6, 26, 46, 66],
+    &[6, 26, 48, 70],
+    &[6, 26, 50, 74],
+    &[6, 30, 54, 78],
+    &[6, 30, 56, 82],
+    &[6, 30, 58, 86],
+    &[6, 34, 62, 90],
+    &[6, 28, 50, 72, 94],
+    &[6, 26, 50, 74, 98],
+    &[6, 30, 54, 78, 102],
+    &[6, 28, 54, 80, 106],
+    &[6, 32, 58, 84, 110],
+    &[6, 30, 58, 86, 114],
+    &[6, 34, 62, 90, 118],
+    &[6, 26, 50, 74, 98, 122],
+    &[6, 30, 54, 78, 102, 126],
+    &[6, 26, 52, 78, 104, 130],
+    &[6, 30, 56, 82, 108, 134],
+    &[6, 34, 60, 86, 112, 138],
+    &[6, 30, 58, 86, 114, 142],
+    &[6, 34, 62, 90, 118, 146],
+    &[6, 30, 54, 78, 102, 126, 150],
+    &[6, 24, 50, 76, 102, 128, 154],
+    &[6, 28, 54, 80, 106, 132, 158],
+    &[6, 32, 58, 84, 110, 136, 162],
+    &[6, 26, 54, 82, 110, 138, 166],
+    &[6, 30, 58, 86, 114, 142, 170],
+];
+
+/// The alignment pattern centres (module index) of `version` (1–40).
+pub(super) fn alignment_centres(version: usize) -> &'static [u8] {
+    ALIGNMENT.get(version.wrapping_sub(1)).copied().unwrap_or(&[])
+}
+
+/// A candidate code: its finders as top-left, top-right, bottom-left.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Set {
+    pub(super) tl: Finder,
+    pub(super) tr: Finder,
+    pub(super) bl: Finder,
+    /// Indices into the finder list, to mark them used.
+    pub(super) ids: [usize; 3],
+}
+
+/// The most candidate sets kept (the best by shape).
+const MAX_SETS: usize = 400;
+
+/// Candidate codes among `f`, best (closest to an isosceles right angle)
+/// first.
+pub(super) fn sets(f: &[Finder]) -> Vec<Set> {
+    let mut order: Vec<usize> = (0..f.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ma, mb) = (f.get(a).map_or(0.0, |x| x.module), f.get(b).map_or(0.0, |x| x.module));
+        ma.total_cmp(&mb)
+    });
+    let mut out: Vec<(f32, Set)> = Vec::new();
+    let at = |i: usize| f.get(i).copied();
+    for (n, &i) in order.iter().enumerate() {
+        let Some(a) = at(i) else { continue };
+        for (m, &j) in order.iter().enumerate().skip(n + 1) {
+            let Some(b) = at(j) else { continue };
+            if b.module > a.module * 2.0 {
+                break;
+            }
+            for &k in order.iter().skip(m + 1) {
+                let Some(c) = at(k) else { continue };
+                if c.module > a.module * 2.0 {
+                    break;
+                }
+                if let Some((score, set)) = triple([(a, i), (b, j), (c, k)]) {
+                    out.push((score, set));
+                }
+            }
+        }
+        if out.len() > 8 * MAX_SETS {
+            let weak = |s: &Set| [s.tl, s.tr, s.bl].iter().filter(|f| f.hits < 2).count();
+            out.sort_by(|x, y| weak(&x.1).cmp(&weak(&y.1)).then(x.0.total_cmp(&y.0)));
+            out.truncate(2 * MAX_SETS);
+        }
+    }
+    // Patterns seen by one row only are mostly look-alikes in the data of
+    // dense codes: sets of patterns seen twice or more come first.
+    let weak = |s: &Set| [s.tl, s.tr, s.bl].iter().filter(|f| f.hits < 2).count();
+    out.sort_by(|x, y| weak(&x.1).cmp(&weak(&y.1)).then(x.0.total_cmp(&y.0)));
+    out.truncate(MAX_SETS);
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Whether three finders can be one code; its shape score (0 = a perfect
+/// isosceles right angle) and orientation.
+fn triple(mut t: [(Finder, usize); 3]) -> Option<(f32, Set)> {
+    // Distances, corrected for the foreshortening a slanted photo gives
+    // (a pattern's size is about proportional to its distance from the
+    // camera).
+    let d2 = |a: &Finder, b: &Finder| {
+        let r = a.module.max(b.module) / a.module.min(b.module);
+        let d = a.c - b.c;
+        d.dot(d) * r * r
+    };
+    // The corner (top-left) is opposite the longest side.
+    let sides = [d2(&t[1].0, &t[2].0), d2(&t[0].0, &t[2].0), d2(&t[0].0, &t[1].0)];
+    let longest = if sides[0] >= sides[1] && sides[0] >= sides[2] {
+        0
+    } else if sides[1] >= sides[2] {
+        1
+    } else {
+        2
+    };
+    t.swap(0, longest);
+    let [(a, ia), (b, ib), (c, ic)] = t;
+    let (ab, ac, bc) = (d2(&a, &b), d2(&a, &c), d2(&b, &c));
+    let (lab, lac) = (ab.sqrt(), ac.sqrt());
+    if lab > 2.0 * lac || lac > 2.0 * lab {
+        return None;
+    }
+    let module = (a.module + b.module + c.module) / 3.0;
+    let modules = (lab + lac) / (2.0 * module) + 7.0;
+    if !(21.0 * 0.8..=177.0 * 1.5).contains(&modules) {
+        return None;
+    }
+    // The angle at the corner within 45° of a right angle.
+    let cos = (ab + ac - bc) / (2.0 * lab * lac);
+    if !cos.is_finite() || cos.abs() > std::f32::consts::FRAC_1_SQRT_2 {
+        return None;
+    }
+    let score = ((bc - 2.0 * ab).abs() + (bc - 2.0 * ac).abs()) / bc;
+    // Image y points down: top-right is clockwise from bottom-left.
+    let (tr, bl, itr, ibl) = if (b.c - a.c).cross(c.c - a.c) > 0.0 {
+        (b, c, ib, ic)
+    } else {
+        (c, b, ic, ib)
+    };
+    Some((
+        score,
+        Set {
+            tl: a,
+            tr,
+            bl,
+            ids: [ia, itr, ibl],
+        },
+    ))
+}
+
+/// The modules along a line through a finder's centre towards another
+/// point: the width of the 1:1:3:1:1 cut, in modules of 1, measured.
+fn module_along(b: &Bits, from: P, to: P) -> Option<f32> {
+    let d = to - from;
+    let len = d.len();
+    if len < 1.0 {
+        return None;
+    }
+    let step = d * (1.0 / len);
+    // From the centre outwards both ways: dark, light, dark edges.
+    let edge_dist = |dir: f32| -> Option<f32> {
+        let mut state = 0;
+        let mut t = 0.0f32;
+        while t < len {
+            t += 0.5;
+            let p = from + step * (t * dir);
+            let dark = b.get(p.x as i32, p.y as i32);
+            state = match (state, dark) {
+                (0, false) => 1,
+                (1, true) => 2,
+                (2, false) => return Some(t),
+                (s, _) => s,
+            };
+        }
+        None
+    };
+    let total = edge_dist(1.0)? + edge_dist(-1.0)?;
+    Some(total / 7.0)
+}
+
+/// The version information codeword of version `v` (7–40): 6 data bits and
+/// the BCH(18, 6) remainder (generator 0x1F25).
+fn version_code(v: u32) -> u32 {
+    let mut r = v << 12;
+    for i in (12..18).rev() {
+        if r & (1 << i) != 0 {
+            r ^= 0x1F25 << (i - 12);
+        }
+    }
+    (v << 12) | r
+}
+
+/// The version whose codeword is within 3 bits of `bits`.
+fn decode_version(bits: u32) -> Option<u32> {
+    (7..=40).find(|&v| (version_code(v) ^ bits).count_ones() <= 3)
+}
+
+/// A placed grid: the side in modules and the maps from module to pixel
+/// coordinates, one per region (one for the whole code below version 7).
+pub(super) struct Grid {
+    pub(super) size: usize,
+    /// (first module column, last, first row, last, map).
+    regions: Vec<(usize, usize, usize, usize, Persp)>,
+    /// The four points (module, pixel) of a one-region grid's map: the
+    /// three finder centres and the bottom-right alignment pattern (or the
+    /// estimated corner), to nudge the last one.
+    controls: Option<([P; 4], [P; 4])>,
+}
+
+impl Grid {
+    /// Places a grid on `set`, or `None` when it does not fit (a version
+    /// that cannot be, a degenerate map). `size_hint` overrides the side
+    /// measured (to try a neighbour of a wrong estimate).
+    pub(super) fn new(b: &Bits, set: &Set, size_hint: Option<usize>) -> Option<Grid> {
+        let (tl, tr, bl) = (set.tl.c, set.tr.c, set.bl.c);
+        let m_top = module_along(b, tl, tr).unwrap_or(set.tl.module) + module_along(b, tr, tl).unwrap_or(set.tr.module);
+        let m_left =
+            module_along(b, tl, bl).unwrap_or(set.tl.module) + module_along(b, bl, tl).unwrap_or(set.bl.module);
+        let est = |d: f32, m: f32| d / (m / 2.0) + 7.0;
+        let modules = (est(tl.dist(tr), m_top) + est(tl.dist(bl), m_left)) / 2.0;
+        let module = (m_top + m_left) / 4.0;
+        // Three points give an affine map; the version and alignment
+        // search refine it.
+        // The fourth corner from the three finders' sizes: in homogeneous
+        // coordinates (x·w, y·w, w) is affine in the module coordinates,
+        // and a pattern's size is about proportional to 1/w, so w at the
+        // bottom right is w_tr + w_bl − w_tl. A flat, square-on code gives
+        // the parallelogram.
+        let br = {
+            let (wtl, wtr, wbl) = (1.0 / set.tl.module, 1.0 / set.tr.module, 1.0 / set.bl.module);
+            let wbr = wtr + wbl - wtl;
+            let p = (tr * wtr + bl * wbl - tl * wtl) * (1.0 / wbr);
+            let flat = tr + bl - tl;
+            // Keep it within reach of the parallelogram: sizes are measured.
+            if wbr > 0.0 && p.is_finite() && p.dist(flat) < 0.25 * tl.dist(flat) {
+                p
+            } else {
+                flat
+            }
+        };
+        let affine = |size: usize| {
+            let s = size as f32;
+            Persp::quad_to_quad(
+                [
+                    P::new(3.5, 3.5),
+                    P::new(s - 3.5, 3.5),
+                    P::new(s - 3.5, s - 3.5),
+                    P::new(3.5, s - 3.5),
+                ],
+                [tl, tr, br, bl],
+            )
+        };
+        // The side: of the sizes near the measured one, the one under which
+        // the timing patterns (row and column 6) alternate best. A set
+        // whose timing patterns do not alternate is no code.
+        let measured = ((modules - 17.0) / 4.0).round().clamp(1.0, 40.0) as usize * 4 + 17;
+        // Module sizes below 2 pixels are measured ±20%: search wide.
+        let (lo, hi) = (modules * 0.75 - 6.0, modules * 1.3 + 6.0);
+        let mut candidates: Vec<usize> = match size_hint {
+            Some(s) => vec![s],
+            None => (1..=40usize)
+                .map(|v| 17 + 4 * v)
+                .filter(|&s| (s as f32) >= lo && (s as f32) <= hi)
+                .collect(),
+        };
+        // The timing patterns counted: every module between the finders'
+        // separators is a run of its own, however foreshortened, so the
+        // count gives the side where the spacing (and so the phase) under
+        // perspective does not.
+        let counted = affine(measured).and_then(|m| {
+            let s = measured as f32;
+            let row = timing_runs(b, m.map(P::new(7.5, 6.5)), m.map(P::new(s - 7.5, 6.5)), module);
+            let col = timing_runs(b, m.map(P::new(6.5, 7.5)), m.map(P::new(6.5, s - 7.5)), module);
+            let snap = |runs: usize| {
+                let s = runs + 14;
+                let v = ((s as f32 - 17.0) / 4.0).round().clamp(1.0, 40.0) as usize;
+                (17 + 4 * v, s.abs_diff(17 + 4 * v))
+            };
+            let ((sr, er), (sc, ec)) = (snap(row?), snap(col?));
+            (sr == sc && er <= 1 && ec <= 1).then_some(sr)
+        });
+        if let Some(c) = counted.filter(|_| size_hint.is_none()) {
+            if !candidates.contains(&c) {
+                candidates.push(c);
+            }
+        }
+        let mut best: Option<(f32, usize, Persp)> = None;
+        for s in candidates {
+            let Some(m) = affine(s) else { continue };
+            // Agreeing run counts outweigh a phase spoilt by perspective,
+            // and version information that names this size outweighs both.
+            let mut score = timing_score(b, s, &m) + if Some(s) == counted { 0.25 } else { 0.0 };
+            if s >= 45 && read_version(b, s, &m).is_some_and(|v| 17 + 4 * v as usize == s) {
+                score += 0.5;
+            }
+            if best.as_ref().is_none_or(|(bs, _, _)| score > *bs + 1e-3) {
+                best = Some((score, s, m));
+            }
+        }
+        let (score, mut size, mut map) = best?;
+        if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
+            eprintln!("grid: modules {modules:.1} measured {measured} best {size} score {score:.2} m_top {m_top:.2} m_left {m_left:.2}");
+        }
+        if score < MIN_TIMING && Some(size) != counted {
+            return None;
+        }
+        if size >= 45 && size_hint.is_none() {
+            if let Some(v) = read_version(b, size, &map) {
+                let s = 17 + 4 * v as usize;
+                if s != size && s.abs_diff(size) <= 16 {
+                    size = s;
+                    map = affine(size)?;
+                }
+            }
+        }
+        let centres = alignment_centres((size - 17) / 4);
+        let s = size as f32;
+        // The bottom-right alignment pattern (all versions but 1).
+        let mut controls = (
+            [
+                P::new(3.5, 3.5),
+                P::new(s - 3.5, 3.5),
+                P::new(s - 3.5, s - 3.5),
+                P::new(3.5, s - 3.5),
+            ],
+            [tl, tr, map.map(P::new(s - 3.5, s - 3.5)), bl],
+        );
+        if let Some(&last) = centres.last() {
+            let c = f32::from(last) + 0.5;
+            let guess = map.map(P::new(c, c));
+            if let Some(found) = find_alignment(b, guess, module, 4.0) {
+                let src = [
+                    P::new(3.5, 3.5),
+                    P::new(s - 3.5, 3.5),
+                    P::new(c, c),
+                    P::new(3.5, s - 3.5),
+                ];
+                if let Some(m) = Persp::quad_to_quad(src, [tl, tr, found, bl]) {
+                    map = m;
+                    controls = (src, [tl, tr, found, bl]);
+                }
+            }
+        }
+        let mut regions = vec![(0, size - 1, 0, size - 1, map)];
+        if centres.len() >= 3 && std::env::var("MOTCUA_NO_LOCAL").is_err() {
+            if let Some(r) = local_regions(b, size, centres, &map, module) {
+                regions = r;
+            }
+        }
+        let controls = (regions.len() == 1).then_some(controls);
+        Some(Grid {
+            size,
+            regions,
+            controls,
+        })
+    }
+
+    /// Reads every module from the grey image (bilinear, at its centre) and
+    /// thresholds it against the mean of the 7×7 modules around it: a
+    /// threshold in the code's own space, which the dark ground around a
+    /// code or a shadow across it does not pull. `invert` for light codes
+    /// on dark ground.
+    pub(super) fn sample_gray(&self, g: &Gray, invert: bool, mirror: bool) -> Option<Vec<bool>> {
+        let n = self.size;
+        let mut v = vec![0f32; n * n];
+        let mut outside = 0usize;
+        let px = |x: i64, y: i64| -> f32 {
+            let (x, y) = (x.clamp(0, g.w as i64 - 1) as usize, y.clamp(0, g.h as i64 - 1) as usize);
+            f32::from(g.px.get(y * g.w + x).copied().unwrap_or(255))
+        };
+        for y in 0..n {
+            for x in 0..n {
+                let map = self.region(x, y)?;
+                let p = map.map(P::new(x as f32 + 0.5, y as f32 + 0.5));
+                if !p.is_finite() || p.x < 0.0 || p.y < 0.0 || p.x >= g.w as f32 || p.y >= g.h as f32 {
+                    outside += 1;
+                }
+                let (fx, fy) = (p.x - 0.5, p.y - 0.5);
+                let (x0, y0) = (fx.floor(), fy.floor());
+                let (ax, ay) = (fx - x0, fy - y0);
+                let (ix, iy) = (x0 as i64, y0 as i64);
+                let val = if p.is_finite() {
+                    (px(ix, iy) * (1.0 - ax) + px(ix + 1, iy) * ax) * (1.0 - ay)
+                        + (px(ix, iy + 1) * (1.0 - ax) + px(ix + 1, iy + 1) * ax) * ay
+                } else {
+                    255.0
+                };
+                if let Some(c) = v.get_mut(y * n + x) {
+                    *c = if invert { 255.0 - val } else { val };
+                }
+            }
+        }
+        if outside * 10 >= n * n {
+            return None;
+        }
+        // Module-space box means (radius 3), clamped at the edges.
+        let mut dark = vec![false; n * n];
+        for y in 0..n {
+            for x in 0..n {
+                let (y0, y1) = (y.saturating_sub(3), (y + 3).min(n - 1));
+                let (x0, x1) = (x.saturating_sub(3), (x + 3).min(n - 1));
+                let mut sum = 0.0;
+                for yy in y0..=y1 {
+                    for xx in x0..=x1 {
+                        sum += v.get(yy * n + xx).copied().unwrap_or(0.0);
+                    }
+                }
+                let mean = sum / ((y1 - y0 + 1) * (x1 - x0 + 1)) as f32;
+                let d = v.get(y * n + x).copied().unwrap_or(255.0) < mean;
+                let (cx, cy) = if mirror { (y, x) } else { (x, y) };
+                if let Some(cell) = dark.get_mut(cy * n + cx) {
+                    *cell = d;
+                }
+            }
+        }
+        Some(dark)
+    }
+
+    /// The same grid with its fourth control point moved by (dx, dy)
+    /// modules: a code on curled paper, or a corner misplaced by blur, is
+    /// often read after such a nudge. `None` for a many-region grid.
+    pub(super) fn nudged(&self, dx: f32, dy: f32) -> Option<Grid> {
+        let (src, mut dst) = self.controls?;
+        let map = &self.regions.first()?.4;
+        let at = src[2];
+        let u = map.map(at + P::new(1.0, 0.0)) - map.map(at);
+        let v = map.map(at + P::new(0.0, 1.0)) - map.map(at);
+        dst[2] = dst[2] + u * dx + v * dy;
+        let m = Persp::quad_to_quad(src, dst)?;
+        Some(Grid {
+            size: self.size,
+            regions: vec![(0, self.size - 1, 0, self.size - 1, m)],
+            controls: Some((src, dst)),
+        })
+    }
+
+    /// The map for module (x, y).
+    fn region(&self, x: usize, y: usize) -> Option<&Persp> {
+        self.regions
+            .iter()
+            .find(|(x0, x1, y0, y1, _)| (*x0..=*x1).contains(&x) && (*y0..=*y1).contains(&y))
+            .map(|r| &r.4)
+            .or_else(|| self.regions.first().map(|r| &r.4))
+    }
+
+    /// The pixel position of module coordinates `p` (module (x, y) spans
+    /// x..x+1, y..y+1).
+    pub(super) fn to_pixel(&self, p: P) -> Option<P> {
+        let (x, y) = (p.x.max(0.0) as usize, p.y.max(0.0) as usize);
+        let q = self.region(x.min(self.size - 1), y.min(self.size - 1))?.map(p);
+        q.is_finite().then_some(q)
+    }
+
+    /// Reads every module (`true` = dark, row by row); `mirror` reads it
+    /// transposed (a code seen from the back). `None` when too many
+    /// modules fall outside the image.
+    pub(super) fn sample(&self, b: &Bits, module_px: f32, mirror: bool) -> Option<Vec<bool>> {
+        let n = self.size;
+        let mut dark = vec![false; n * n];
+        // Large modules: vote with four points a quarter module from the centre.
+        let vote = module_px >= 4.0;
+        let mut outside = 0usize;
+        for y in 0..n {
+            for x in 0..n {
+                let map = self.region(x, y)?;
+                let read = |dx: f32, dy: f32| {
+                    let p = map.map(P::new(x as f32 + 0.5 + dx, y as f32 + 0.5 + dy));
+                    (p.is_finite() && p.x >= 0.0 && p.y >= 0.0 && (p.x as usize) < b.w && (p.y as usize) < b.h)
+                        .then(|| b.get(p.x as i32, p.y as i32))
+                };
+                let Some(centre) = read(0.0, 0.0) else {
+                    outside += 1;
+                    continue;
+                };
+                let d = if vote {
+                    let q = 0.25;
+                    let votes = [read(-q, -q), read(q, -q), read(-q, q), read(q, q)]
+                        .into_iter()
+                        .flatten()
+                        .filter(|&d| d)
+                        .count()
+                        + 2 * usize::from(centre);
+                    votes >= 3
+                } else {
+                    centre
+                };
+                let (cx, cy) = if mirror { (y, x) } else { (x, y) };
+                if let Some(cell) = dark.get_mut(cy * n + cx) {
+                    *cell = d;
+                }
+            }
+        }
+        (outside * 10 < n * n).then_some(dark)
+    }
+}
+
+impl Grid {
+    /// A "pure" code: the image is one upright code on light ground (a
+    /// screenshot, a generated PNG, a scan cropped to the code), however
+    /// small its modules: the dark pixels' bounding box is the code, and
+    /// of the sizes whose modules fit it, the one whose timing patterns
+    /// (and version information) read best.
+    pub(super) fn pure(b: &Bits) -> Option<Grid> {
+        let (mut left, mut top, mut right, mut bottom) = (usize::MAX, usize::MAX, 0usize, 0usize);
+        for y in 0..b.h {
+            let row = b.row(y);
+            if let Some(first) = row.iter().position(|&v| v != 0) {
+                let last = row.iter().rposition(|&v| v != 0).unwrap_or(first);
+                left = left.min(first);
+                right = right.max(last);
+                top = top.min(y);
+                bottom = bottom.max(y);
+            }
+        }
+        if left > right || top > bottom {
+            return None;
+        }
+        let (w, h) = ((right - left + 1) as f32, (bottom - top + 1) as f32);
+        if w < 21.0 || (w - h).abs() > w * 0.05 + 1.0 {
+            return None;
+        }
+        // The top-left corner must open a finder: dark for about a seventh
+        // of the way along the diagonal into it is too loose; the row
+        // through its middle must be a 1:1:3:1:1 cut.
+        let mut best: Option<(f32, usize, Persp)> = None;
+        for v in 1..=40usize {
+            let size = 17 + 4 * v;
+            let module = w / size as f32;
+            if module < 0.8 {
+                break;
+            }
+            let (x0, y0) = (left as f32, top as f32);
+            let s = size as f32;
+            let Some(map) = Persp::quad_to_quad(
+                [P::new(0.0, 0.0), P::new(s, 0.0), P::new(s, s), P::new(0.0, s)],
+                [
+                    P::new(x0, y0),
+                    P::new(x0 + w, y0),
+                    P::new(x0 + w, y0 + h),
+                    P::new(x0, y0 + h),
+                ],
+            ) else {
+                continue;
+            };
+            let mut score = timing_score(b, size, &map);
+            if size >= 45 && read_version(b, size, &map).is_some_and(|v| 17 + 4 * v as usize == size) {
+                score += 0.5;
+            }
+            if best.as_ref().is_none_or(|(bs, _, _)| score > *bs) {
+                best = Some((score, size, map));
+            }
+        }
+        let (score, size, map) = best?;
+        (score >= 0.8).then(|| Grid {
+            size,
+            regions: vec![(0, size - 1, 0, size - 1, map)],
+            controls: None,
+        })
+    }
+}
+
+/// The least share of timing modules that must read right for a set to be
+/// tried as a code.
+const MIN_TIMING: f32 = 0.58;
+
+/// The share of the timing pattern modules (row and column 6, between the
+/// finders; dark at even positions) that read as they should under `map`.
+fn timing_score(b: &Bits, size: usize, map: &Persp) -> f32 {
+    let (mut ok, mut n) = (0u32, 0u32);
+    for i in 8..size.saturating_sub(8) {
+        let want = i % 2 == 0;
+        let c = i as f32 + 0.5;
+        for p in [map.map(P::new(c, 6.5)), map.map(P::new(6.5, c))] {
+            n += 1;
+            ok += u32::from(p.is_finite() && b.get(p.x as i32, p.y as i32) == want);
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        ok as f32 / n as f32
+    }
+}
+
+/// The runs of alternating colour along `from`–`to` (a timing pattern,
+/// separators included), sampled every half pixel; runs shorter than 0.4
+/// of a module (`module` pixels) are noise and merged into their
+/// neighbours. `None` for a line too short to hold a module per run.
+fn timing_runs(b: &Bits, from: P, to: P, module: f32) -> Option<usize> {
+    if !from.is_finite() || !to.is_finite() {
+        return None;
+    }
+    let len = from.dist(to);
+    let steps = (len * 2.0).ceil() as usize;
+    if steps < 4 || steps > 20_000 {
+        return None;
+    }
+    let min = (module * 0.8).max(1.0) as usize; // 0.4 module, in half pixels
+    let mut runs: Vec<usize> = Vec::new();
+    let mut last = None;
+    for i in 0..=steps {
+        let p = from + (to - from) * (i as f32 / steps as f32);
+        let dark = b.get(p.x as i32, p.y as i32);
+        if Some(dark) == last {
+            if let Some(r) = runs.last_mut() {
+                *r += 1;
+            }
+        } else {
+            runs.push(1);
+            last = Some(dark);
+        }
+    }
+    // Merge each short run with its neighbours (which share a colour).
+    let mut merged: Vec<usize> = Vec::with_capacity(runs.len());
+    let mut i = 0;
+    while i < runs.len() {
+        let r = runs.get(i).copied().unwrap_or(0);
+        if r < min && !merged.is_empty() && i + 1 < runs.len() {
+            let next = runs.get(i + 1).copied().unwrap_or(0);
+            if let Some(m) = merged.last_mut() {
+                *m += r + next;
+            }
+            i += 2;
+        } else {
+            merged.push(r);
+            i += 1;
+        }
+    }
+    Some(merged.len())
+}
+
+/// Reads the version information (either copy) with the grid `map` of
+/// side `size`.
+fn read_version(b: &Bits, size: usize, map: &Persp) -> Option<u32> {
+    let s = size as f32;
+    let bit = |x: f32, y: f32| {
+        let p = map.map(P::new(x + 0.5, y + 0.5));
+        u32::from(b.get(p.x as i32, p.y as i32))
+    };
+    let (mut top_right, mut bottom_left) = (0u32, 0u32);
+    for i in (0..18).rev() {
+        let (a, c) = ((i / 3) as f32, (i % 3) as f32);
+        top_right = (top_right << 1) | bit(s - 11.0 + c, a);
+        bottom_left = (bottom_left << 1) | bit(a, s - 11.0 + c);
+    }
+    decode_version(top_right).or_else(|| decode_version(bottom_left))
+}
+
+/// The centre of an alignment pattern (a dark module in a light ring in a
+/// dark ring) near `guess`, modules of about `module` pixels: of the
+/// candidates within `reach` modules whose row and column cuts both read dark,
+/// light, dark, light, dark with the inner three about a module each, the
+/// one nearest the guess.
+fn find_alignment(b: &Bits, guess: P, module: f32, reach: f32) -> Option<P> {
+    if !guess.is_finite() {
+        return None;
+    }
+    let r = (module * reach).max(3.0) as i32;
+    let (gx, gy) = (guess.x as i32, guess.y as i32);
+    let mut best: Option<(f32, P)> = None;
+    let one = |v: u32| (v as f32) >= module * 0.4 && (v as f32) <= module * 1.9 + 1.0;
+    let outer = |v: u32| (v as f32) >= module * 0.4;
+    // A cut through (x, y) along (dx, dy): the centre run's start offset
+    // and length, if it has the alignment shape.
+    let cut = |x: i32, y: i32, dx: i32, dy: i32| -> Option<(i32, u32)> {
+        let back = run(b, x, y, -dx, -dy, true);
+        let fwd = run(b, x, y, dx, dy, true);
+        if back == 0 {
+            return None;
+        }
+        let len = back + fwd - 1;
+        let start = -(back as i32) + 1;
+        let (sx, sy) = (x + start * dx, y + start * dy);
+        let (ex, ey) = (sx + len as i32 * dx, sy + len as i32 * dy);
+        let l1 = run(b, sx - dx, sy - dy, -dx, -dy, false);
+        let r1 = run(b, ex, ey, dx, dy, false);
+        let l2 = run(b, sx - dx * (l1 as i32 + 1), sy - dy * (l1 as i32 + 1), -dx, -dy, true);
+        let r2 = run(b, ex + dx * r1 as i32, ey + dy * r1 as i32, dx, dy, true);
+        (one(len) && one(l1) && one(r1) && outer(l2) && outer(r2)).then_some((start, len))
+    };
+    // Rows nearest the guess first.
+    for dy in 0..=2 * r {
+        let y = gy + if dy % 2 == 0 { dy / 2 } else { -(dy / 2) - 1 };
+        let mut x = gx - r;
+        while x <= gx + r {
+            if !b.get(x, y) {
+                x += 1;
+                continue;
+            }
+            let len = run(b, x, y, 1, 0, true).max(1);
+            if let Some((_, hlen)) = cut(x, y, 1, 0) {
+                let cx = x as f32 + hlen as f32 / 2.0;
+                if let Some((vstart, vlen)) = cut(cx as i32, y, 0, 1) {
+                    let p = P::new(cx, (y + vstart) as f32 + vlen as f32 / 2.0);
+                    let d = p.dist(guess);
+                    if best.is_none_or(|(bd, _)| d < bd) {
+                        best = Some((d, p));
+                    }
+                }
+            }
+            x += len as i32;
+        }
+        if let Some((d, p)) = best {
+            // Rows further out cannot beat a candidate this close.
+            if d <= (dy / 2) as f32 {
+                return Some(p);
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// The length of the run of colour `dark` from (x, y) along (dx, dy), at
+/// most 64 pixels.
+fn run(b: &Bits, x: i32, y: i32, dx: i32, dy: i32, dark: bool) -> u32 {
+    let mut n = 0;
+    let (mut px, mut py) = (x, y);
+    while n < 64 && b.get(px, py) == dark && px >= 0 && py >= 0 && (px as usize) < b.w && (py as usize) < b.h {
+        n += 1;
+        px += dx;
+        py += dy;
+    }
+    n
+}
+
+/// One map per cell between four neighbouring alignment patterns (version
+/// 7 and up), each pattern searched for where its neighbours put it.
+fn local_regions(
+    b: &Bits,
+    size: usize,
+    centres: &[u8],
+    global: &Persp,
+    module: f32,
+) -> Option<Vec<(usize, usize, usize, usize, Persp)>> {
+    let n = centres.len();
+    let c = |i: usize| f32::from(centres.get(i).copied().unwrap_or(0)) + 0.5;
+    let mut at: Vec<Option<P>> = vec![None; n * n];
+    let idx = |x: usize, y: usize| y * n + x;
+    // The three finder corners have no alignment pattern: project them.
+    for (x, y) in [(0, 0), (n - 1, 0), (0, n - 1)] {
+        if let Some(slot) = at.get_mut(idx(x, y)) {
+            *slot = Some(global.map(P::new(c(x), c(y))));
+        }
+    }
+    let mut found = 0;
+    for y in 0..n {
+        for x in 0..n {
+            if at.get(idx(x, y)).copied().flatten().is_some() {
+                continue;
+            }
+            let get = |x: usize, y: usize| at.get(idx(x, y)).copied().flatten();
+            let guess = match (x, y) {
+                (0, _) | (_, 0) => global.map(P::new(c(x), c(y))),
+                _ => match (get(x - 1, y), get(x, y - 1), get(x - 1, y - 1)) {
+                    (Some(l), Some(u), Some(lu)) => l + u - lu,
+                    _ => global.map(P::new(c(x), c(y))),
+                },
+            };
+            // Neighbours predict closely: a pattern-like blob further off
+            // is not this one.
+            let p = find_alignment(b, guess, module, 2.5);
+            found += usize::from(p.is_some());
+            if let Some(slot) = at.get_mut(idx(x, y)) {
+                *slot = Some(p.unwrap_or(guess));
+            }
+        }
+    }
+    if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
+        eprintln!("local: {found} of {} alignment patterns found", n * n - 3);
+    }
+    if found * 2 < n * n - 3 {
+        return None;
+    }
+    let mut regions = Vec::with_capacity((n - 1) * (n - 1));
+    for y in 0..n - 1 {
+        for x in 0..n - 1 {
+            let quad = [
+                at.get(idx(x, y)).copied().flatten()?,
+                at.get(idx(x + 1, y)).copied().flatten()?,
+                at.get(idx(x + 1, y + 1)).copied().flatten()?,
+                at.get(idx(x, y + 1)).copied().flatten()?,
+            ];
+            let src = [
+                P::new(c(x), c(y)),
+                P::new(c(x + 1), c(y)),
+                P::new(c(x + 1), c(y + 1)),
+                P::new(c(x), c(y + 1)),
+            ];
+            let map = Persp::quad_to_quad(src, quad)?;
+            let cx = |i: usize| usize::from(centres.get(i).copied().unwrap_or(0));
+            let x0 = if x == 0 { 0 } else { cx(x) };
+            let x1 = if x == n - 2 { size - 1 } else { cx(x + 1) - 1 };
+            let y0 = if y == 0 { 0 } else { cx(y) };
+            let y1 = if y == n - 2 { size - 1 } else { cx(y + 1) - 1 };
+            regions.push((x0, x1, y0, y1, map));
+        }
+    }
+    Some(regions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_codes_match_the_standard() {
+        // ISO/IEC 18004 Table D.1.
+        assert_eq!(version_code(7), 0x07C94);
+        assert_eq!(version_code(8), 0x085BC);
+        assert_eq!(version_code(40), 0x28C69);
+        assert_eq!(decode_version(0x07C94 ^ 0b101), Some(7));
+        assert_eq!(decode_version(0x28C69 ^ 0b1_0000_0001_0001), Some(40));
+        assert_eq!(decode_version(0), None);
+        for v in 7..=40 {
+            assert_eq!(
+                ALIGNMENT[v as usize - 1].last().copied().map(usize::from),
+                Some(17 + 4 * v as usize - 7)
+            );
+        }
+    }
+}
