@@ -33,6 +33,21 @@ impl Bits {
         self.px.get(y * self.w..(y + 1) * self.w).unwrap_or(&[])
     }
 
+    /// The share of pixels unlike both their left and right neighbours:
+    /// sensor noise (or JPEG speckle) breaks runs into single pixels, which
+    /// a code's modules of 2 pixels and more never are.
+    pub(super) fn speckle(&self) -> f32 {
+        let mut n = 0usize;
+        for y in (0..self.h).step_by(2) {
+            for w in self.row(y).windows(3) {
+                if let [a, b, c] = *w {
+                    n += usize::from(a != b && b != c);
+                }
+            }
+        }
+        n as f32 / (self.w * self.h.div_ceil(2)).max(1) as f32
+    }
+
     /// Dark and light swapped: light codes on dark ground.
     pub(super) fn inverted(&self) -> Bits {
         Bits {

@@ -142,6 +142,98 @@ impl Persp {
     }
 }
 
+impl Persp {
+    /// The least-squares projective map taking each `src[i]` to `dst[i]`
+    /// (at least 4 pairs; coordinates normalised first, for a well
+    /// conditioned solve).
+    pub(super) fn fit(src: &[P], dst: &[P]) -> Option<Persp> {
+        let n = src.len().min(dst.len());
+        if n < 4 {
+            return None;
+        }
+        let norm = |pts: &[P]| -> (f64, f64, f64) {
+            let (mut mx, mut my) = (0.0, 0.0);
+            for p in pts.iter().take(n) {
+                mx += f64::from(p.x);
+                my += f64::from(p.y);
+            }
+            let (mx, my) = (mx / n as f64, my / n as f64);
+            let mut d = 0.0;
+            for p in pts.iter().take(n) {
+                d += (f64::from(p.x) - mx).hypot(f64::from(p.y) - my);
+            }
+            let scale = if d > 0.0 {
+                std::f64::consts::SQRT_2 * n as f64 / d
+            } else {
+                1.0
+            };
+            (mx, my, scale)
+        };
+        let (sx, sy, ss) = norm(src);
+        let (dx, dy, ds) = norm(dst);
+        // Normal equations of the 2n linear equations in h11…h32 (h33 = 1).
+        let mut a = [[0f64; 9]; 8];
+        for (s, d) in src.iter().zip(dst).take(n) {
+            let (u, v) = ((f64::from(s.x) - sx) * ss, (f64::from(s.y) - sy) * ss);
+            let (x, y) = ((f64::from(d.x) - dx) * ds, (f64::from(d.y) - dy) * ds);
+            let rows = [
+                [u, v, 1.0, 0.0, 0.0, 0.0, -u * x, -v * x, x],
+                [0.0, 0.0, 0.0, u, v, 1.0, -u * y, -v * y, y],
+            ];
+            for r in rows {
+                for (i, row) in a.iter_mut().enumerate() {
+                    let ri = r.get(i).copied().unwrap_or(0.0);
+                    for (j, cell) in row.iter_mut().enumerate() {
+                        *cell += ri * r.get(j).copied().unwrap_or(0.0);
+                    }
+                }
+            }
+        }
+        // Gaussian elimination with partial pivoting.
+        for col in 0..8 {
+            let pivot = (col..8).max_by(|&i, &j| {
+                let (vi, vj) = (
+                    a.get(i).map_or(0.0, |r| r[col].abs()),
+                    a.get(j).map_or(0.0, |r| r[col].abs()),
+                );
+                vi.total_cmp(&vj)
+            })?;
+            a.swap(col, pivot);
+            let p = a.get(col).map(|r| r[col])?;
+            if p.abs() < 1e-12 {
+                return None;
+            }
+            let prow = *a.get(col)?;
+            for (i, row) in a.iter_mut().enumerate() {
+                if i == col {
+                    continue;
+                }
+                let f = row[col] / p;
+                if f != 0.0 {
+                    for (c, pc) in row.iter_mut().zip(prow.iter()) {
+                        *c -= f * pc;
+                    }
+                }
+            }
+        }
+        let h: Vec<f64> = a.iter().enumerate().map(|(i, r)| r[8] / r[i]).collect();
+        let hn = |i: usize| h.get(i).copied().unwrap_or(0.0);
+        // Normalised map, row-vector form, then undo the normalisations:
+        // pixel = T_dst⁻¹(Hn(T_src(module))).
+        let hm = Persp {
+            m: [[hn(0), hn(3), hn(6)], [hn(1), hn(4), hn(7)], [hn(2), hn(5), 1.0]],
+        };
+        let t_src = Persp {
+            m: [[ss, 0.0, 0.0], [0.0, ss, 0.0], [-sx * ss, -sy * ss, 1.0]],
+        };
+        let t_dst_inv = Persp {
+            m: [[1.0 / ds, 0.0, 0.0], [0.0, 1.0 / ds, 0.0], [dx, dy, 1.0]],
+        };
+        let m = t_src.then(&hm).then(&t_dst_inv);
+        m.m.iter().flatten().all(|v| v.is_finite()).then_some(m)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +276,31 @@ mod tests {
         // Degenerate corners (all on a line): refused or mapped, never a panic.
         let line = [P::new(0.0, 0.0), P::new(1.0, 1.0), P::new(2.0, 2.0), P::new(3.0, 3.0)];
         let _ = Persp::quad_to_quad(unit, line).map(|t| t.map(P::new(0.3, 0.7)));
+    }
+
+    #[test]
+    fn fit_recovers_a_projective_map_from_many_points() {
+        let src = [
+            P::new(3.5, 3.5),
+            P::new(21.5, 3.5),
+            P::new(18.5, 18.5),
+            P::new(3.5, 21.5),
+        ];
+        let dst = [
+            P::new(100.0, 80.0),
+            P::new(400.0, 120.0),
+            P::new(350.0, 390.0),
+            P::new(60.0, 420.0),
+        ];
+        let t = Persp::quad_to_quad(src, dst).unwrap();
+        let pts: Vec<P> = (0..20)
+            .map(|i| P::new((i * 7 % 25) as f32, (i * 11 % 25) as f32))
+            .collect();
+        let img: Vec<P> = pts.iter().map(|&p| t.map(p)).collect();
+        let f = Persp::fit(&pts, &img).unwrap();
+        for p in [P::new(0.0, 0.0), P::new(25.0, 25.0), P::new(12.5, 3.0)] {
+            assert!(f.map(p).dist(t.map(p)) < 1e-2, "{:?} vs {:?}", f.map(p), t.map(p));
+        }
+        assert!(Persp::fit(&pts[..3], &img[..3]).is_none());
     }
 }

@@ -83,6 +83,13 @@ pub(super) struct Set {
     pub(super) ids: [usize; 3],
 }
 
+impl Set {
+    /// How many of its finders are weak (see [`Finder::is_weak`]).
+    pub(super) fn weak(&self) -> usize {
+        [self.tl, self.tr, self.bl].iter().filter(|f| f.is_weak()).count()
+    }
+}
+
 /// The most candidate sets kept (the best by shape).
 const MAX_SETS: usize = 400;
 
@@ -114,14 +121,15 @@ pub(super) fn sets(f: &[Finder]) -> Vec<Set> {
             }
         }
         if out.len() > 8 * MAX_SETS {
-            let weak = |s: &Set| [s.tl, s.tr, s.bl].iter().filter(|f| f.hits < 2).count();
+            let weak = |s: &Set| s.weak();
             out.sort_by(|x, y| weak(&x.1).cmp(&weak(&y.1)).then(x.0.total_cmp(&y.0)));
             out.truncate(2 * MAX_SETS);
         }
     }
-    // Patterns seen by one row only are mostly look-alikes in the data of
-    // dense codes: sets of patterns seen twice or more come first.
-    let weak = |s: &Set| [s.tl, s.tr, s.bl].iter().filter(|f| f.hits < 2).count();
+    // Weak patterns (seen by fewer rows than their size implies) are
+    // mostly look-alikes in noise or in the data of dense codes: sets of
+    // strong ones come first.
+    let weak = |s: &Set| s.weak();
     out.sort_by(|x, y| weak(&x.1).cmp(&weak(&y.1)).then(x.0.total_cmp(&y.0)));
     out.truncate(MAX_SETS);
     out.into_iter().map(|(_, s)| s).collect()
@@ -130,13 +138,13 @@ pub(super) fn sets(f: &[Finder]) -> Vec<Set> {
 /// Whether three finders can be one code; its shape score (0 = a perfect
 /// isosceles right angle) and orientation.
 fn triple(mut t: [(Finder, usize); 3]) -> Option<(f32, Set)> {
-    // Distances, corrected for the foreshortening a slanted photo gives
-    // (a pattern's size is about proportional to its distance from the
-    // camera).
+    // Distances in modules (each pair's own mean module size): under a
+    // slanted camera a pattern's size shrinks with its distance, and so do
+    // the modules between two patterns.
     let d2 = |a: &Finder, b: &Finder| {
-        let r = a.module.max(b.module) / a.module.min(b.module);
+        let m = (a.module + b.module) / 2.0;
         let d = a.c - b.c;
-        d.dot(d) * r * r
+        d.dot(d) / (m * m)
     };
     // The corner (top-left) is opposite the longest side.
     let sides = [d2(&t[1].0, &t[2].0), d2(&t[0].0, &t[2].0), d2(&t[0].0, &t[1].0)];
@@ -154,8 +162,7 @@ fn triple(mut t: [(Finder, usize); 3]) -> Option<(f32, Set)> {
     if lab > 2.0 * lac || lac > 2.0 * lab {
         return None;
     }
-    let module = (a.module + b.module + c.module) / 3.0;
-    let modules = (lab + lac) / (2.0 * module) + 7.0;
+    let modules = (lab + lac) / 2.0 + 7.0;
     if !(21.0 * 0.8..=177.0 * 1.5).contains(&modules) {
         return None;
     }
@@ -253,6 +260,9 @@ impl Grid {
         let est = |d: f32, m: f32| d / (m / 2.0) + 7.0;
         let modules = (est(tl.dist(tr), m_top) + est(tl.dist(bl), m_left)) / 2.0;
         let module = (m_top + m_left) / 4.0;
+        if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
+            eprintln!("grid start: modules {modules:.1} m_top {m_top:.2} m_left {m_left:.2}");
+        }
         // Three points give an affine map; the version and alignment
         // search refine it.
         // The fourth corner from the three finders' sizes: in homogeneous
@@ -266,13 +276,61 @@ impl Grid {
             let p = (tr * wtr + bl * wbl - tl * wtl) * (1.0 / wbr);
             let flat = tr + bl - tl;
             // Keep it within reach of the parallelogram: sizes are measured.
-            if wbr > 0.0 && p.is_finite() && p.dist(flat) < 0.25 * tl.dist(flat) {
+            if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
+                eprintln!("br: persp {p:?} flat {flat:?} limit {}", 0.25 * tl.dist(flat));
+            }
+            if wbr > 0.0 && p.is_finite() && p.dist(flat) < 0.6 * tl.dist(flat) {
                 p
             } else {
                 flat
             }
         };
+        // Better: the three finders' rings as quadrilaterals, 12 corners
+        // and 3 centres for a least-squares projective map — perspective
+        // without estimating a fourth point.
+        let unit = |d: P| d * (1.0 / d.len().max(1e-3));
+        let (u, v) = (unit(tr - tl), unit(bl - tl));
+        let rings = [
+            super::finder::ring_quad(b, tl, u, v, set.tl.module),
+            super::finder::ring_quad(b, tr, u, v, set.tr.module),
+            super::finder::ring_quad(b, bl, u, v, set.bl.module),
+        ];
+        // Module → pixel pairs from the rings (empty if one is missing).
+        let fitted_points = |size: usize| -> Vec<(P, P)> {
+            let s = size as f32;
+            let corner = [P::new(0.5, 0.5), P::new(6.5, 0.5), P::new(6.5, 6.5), P::new(0.5, 6.5)];
+            let mut pts = Vec::with_capacity(15);
+            let offsets = [
+                (P::new(0.0, 0.0), tl),
+                (P::new(s - 7.0, 0.0), tr),
+                (P::new(0.0, s - 7.0), bl),
+            ];
+            for (ring, (off, centre)) in rings.iter().zip(offsets) {
+                let Some(ring) = *ring else { return Vec::new() };
+                for (k, q) in corner.iter().zip(ring) {
+                    pts.push((*k + off, q));
+                }
+                pts.push((P::new(3.5, 3.5) + off, centre));
+            }
+            pts
+        };
+        let fitted_with = |size: usize, extra: &[(P, P)]| -> Option<Persp> {
+            let pts = fitted_points(size);
+            if pts.is_empty() {
+                return None;
+            }
+            let (mut src, mut dst): (Vec<P>, Vec<P>) = pts.into_iter().unzip();
+            for &(m, p) in extra {
+                src.push(m);
+                dst.push(p);
+            }
+            Persp::fit(&src, &dst)
+        };
+        let fitted = |size: usize| fitted_with(size, &[]);
         let affine = |size: usize| {
+            if let Some(m) = fitted(size) {
+                return Some(m);
+            }
             let s = size as f32;
             Persp::quad_to_quad(
                 [
@@ -288,8 +346,13 @@ impl Grid {
         // the timing patterns (row and column 6) alternate best. A set
         // whose timing patterns do not alternate is no code.
         let measured = ((modules - 17.0) / 4.0).round().clamp(1.0, 40.0) as usize * 4 + 17;
-        // Module sizes below 2 pixels are measured ±20%: search wide.
-        let (lo, hi) = (modules * 0.75 - 6.0, modules * 1.3 + 6.0);
+        // Module sizes below 2 pixels are measured ±20%: search wide;
+        // larger ones within ±8 modules.
+        let (lo, hi) = if module < 2.0 {
+            (modules * 0.75 - 6.0, modules * 1.3 + 6.0)
+        } else {
+            (modules - 9.0, modules + 9.0)
+        };
         let mut candidates: Vec<usize> = match size_hint {
             Some(s) => vec![s],
             None => (1..=40usize)
@@ -310,6 +373,9 @@ impl Grid {
                 let v = ((s as f32 - 17.0) / 4.0).round().clamp(1.0, 40.0) as usize;
                 (17 + 4 * v, s.abs_diff(17 + 4 * v))
             };
+            if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
+                eprintln!("counted: row {row:?} col {col:?} (measured {measured})");
+            }
             let ((sr, er), (sc, ec)) = (snap(row?), snap(col?));
             (sr == sc && er <= 1 && ec <= 1).then_some(sr)
         });
@@ -318,34 +384,49 @@ impl Grid {
                 candidates.push(c);
             }
         }
-        let mut best: Option<(f32, usize, Persp)> = None;
+        // Each size's evidence: the timing phase, the run count, the
+        // version information. Measured over real photos and the
+        // distorted set: codes that decode show phase ≥ 0.7, or a count
+        // that agrees with phase ≥ 0.58, or version information that agrees
+        // with phase ≥ 0.6 or with the count; random finder look-alikes
+        // mostly fall below (they pass the version check 1 time in 15,
+        // since a random read is within 3 bits of some codeword).
+        // The version information sits next to the top-right and
+        // bottom-left finders, where any nearby size's map is right: read it
+        // once, under the measured size.
+        let named = if size_hint.is_none() && measured >= 41 {
+            affine(measured.max(45))
+                .and_then(|m| read_version(b, measured.max(45), &m))
+                .map(|v| 17 + 4 * v as usize)
+        } else {
+            None
+        };
+        if let Some(n) = named.filter(|n| n.abs_diff(measured) <= 24) {
+            if !candidates.contains(&n) {
+                candidates.push(n);
+            }
+        }
+        let mut best: Option<(f32, Evidence, usize, Persp)> = None;
         for s in candidates {
             let Some(m) = affine(s) else { continue };
-            // Agreeing run counts outweigh a phase spoilt by perspective,
-            // and version information that names this size outweighs both.
-            let mut score = timing_score(b, s, &m) + if Some(s) == counted { 0.25 } else { 0.0 };
-            if s >= 45 && read_version(b, s, &m).is_some_and(|v| 17 + 4 * v as usize == s) {
-                score += 0.5;
-            }
-            if best.as_ref().is_none_or(|(bs, _, _)| score > *bs + 1e-3) {
-                best = Some((score, s, m));
+            let e = Evidence {
+                phase: timing_score(b, s, &m),
+                counted: Some(s) == counted,
+                version: Some(s) == named,
+            };
+            let rank = e.phase + if e.counted { 0.25 } else { 0.0 } + if e.version { 0.5 } else { 0.0 };
+            if best.as_ref().is_none_or(|(r, ..)| rank > *r + 1e-3) {
+                best = Some((rank, e, s, m));
             }
         }
-        let (score, mut size, mut map) = best?;
+        let (_, evidence, size, mut map) = best?;
         if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-            eprintln!("grid: modules {modules:.1} measured {measured} best {size} score {score:.2} m_top {m_top:.2} m_left {m_left:.2}");
+            eprintln!("grid: size {size} {evidence:?} counted {counted:?} named {named:?}");
         }
-        if score < MIN_TIMING && Some(size) != counted {
+        // Version information with a poor phase: the phase again once the
+        // alignment pattern has placed the grid (perspective spoils it).
+        if !evidence.enough() && !(evidence.version && evidence.phase >= 0.4) {
             return None;
-        }
-        if size >= 45 && size_hint.is_none() {
-            if let Some(v) = read_version(b, size, &map) {
-                let s = 17 + 4 * v as usize;
-                if s != size && s.abs_diff(size) <= 16 {
-                    size = s;
-                    map = affine(size)?;
-                }
-            }
         }
         let centres = alignment_centres((size - 17) / 4);
         let s = size as f32;
@@ -359,25 +440,43 @@ impl Grid {
             ],
             [tl, tr, map.map(P::new(s - 3.5, s - 3.5)), bl],
         );
+        let ring_fit = fitted(size).is_some();
         if let Some(&last) = centres.last() {
             let c = f32::from(last) + 0.5;
             let guess = map.map(P::new(c, c));
-            if let Some(found) = find_alignment(b, guess, module, 4.0) {
+            // A map fitted to the rings predicts it closely.
+            let reach = if ring_fit { 2.5 } else { 4.0 };
+            if let Some(found) = find_alignment(b, guess, module, reach) {
                 let src = [
                     P::new(3.5, 3.5),
                     P::new(s - 3.5, 3.5),
                     P::new(c, c),
                     P::new(3.5, s - 3.5),
                 ];
-                if let Some(m) = Persp::quad_to_quad(src, [tl, tr, found, bl]) {
+                let refined = if ring_fit {
+                    fitted_with(size, &[(P::new(c, c), found)])
+                } else {
+                    Persp::quad_to_quad(src, [tl, tr, found, bl])
+                };
+                if let Some(m) = refined {
                     map = m;
                     controls = (src, [tl, tr, found, bl]);
                 }
             }
         }
+        if !evidence.enough() && timing_score(b, size, &map) < 0.6 {
+            return None;
+        }
         let mut regions = vec![(0, size - 1, 0, size - 1, map)];
         if centres.len() >= 3 && std::env::var("MOTCUA_NO_LOCAL").is_err() {
-            if let Some(r) = local_regions(b, size, centres, &map, module) {
+            // The alignment grid's corners at the finders are the rings'
+            // inner corners: (6.5, 6.5), (s − 6.5, 6.5), (6.5, s − 6.5).
+            let anchors = match rings {
+                [Some(a), Some(t), Some(l)] if ring_fit => Some([a[2], t[3], l[1]]),
+                _ => None,
+            };
+            let base = fitted_points(size);
+            if let Some(r) = local_regions(b, size, centres, &map, module, anchors, &base) {
                 regions = r;
             }
         }
@@ -593,9 +692,24 @@ impl Grid {
     }
 }
 
-/// The least share of timing modules that must read right for a set to be
-/// tried as a code.
-const MIN_TIMING: f32 = 0.58;
+/// What says a finder triple is a code of a given size.
+#[derive(Debug, Clone, Copy)]
+struct Evidence {
+    /// Share of timing modules that read right under the first map.
+    phase: f32,
+    /// The timing patterns' run counts give this size.
+    counted: bool,
+    /// The version information names this size.
+    version: bool,
+}
+
+impl Evidence {
+    fn enough(&self) -> bool {
+        self.phase >= 0.7
+            || (self.counted && self.phase >= 0.58)
+            || (self.version && (self.counted || self.phase >= 0.6))
+    }
+}
 
 /// The share of the timing pattern modules (row and column 6, between the
 /// finders; dark at even positions) that read as they should under `map`.
@@ -758,52 +872,78 @@ fn run(b: &Bits, x: i32, y: i32, dx: i32, dy: i32, dark: bool) -> u32 {
 }
 
 /// One map per cell between four neighbouring alignment patterns (version
-/// 7 and up), each pattern searched for where its neighbours put it.
+/// 7 and up). Each pattern is searched for within 2 modules of where the
+/// map fitted so far puts it; the map is refitted to the patterns found,
+/// and a pattern more than a module off the refit is dropped as a
+/// look-alike; patterns not found are where the refit puts them. `base`:
+/// the correspondences the global map was fitted to (the finders' rings).
 fn local_regions(
     b: &Bits,
     size: usize,
     centres: &[u8],
     global: &Persp,
     module: f32,
+    anchors: Option<[P; 3]>,
+    base: &[(P, P)],
 ) -> Option<Vec<(usize, usize, usize, usize, Persp)>> {
     let n = centres.len();
     let c = |i: usize| f32::from(centres.get(i).copied().unwrap_or(0)) + 0.5;
-    let mut at: Vec<Option<P>> = vec![None; n * n];
     let idx = |x: usize, y: usize| y * n + x;
-    // The three finder corners have no alignment pattern: project them.
-    for (x, y) in [(0, 0), (n - 1, 0), (0, n - 1)] {
-        if let Some(slot) = at.get_mut(idx(x, y)) {
-            *slot = Some(global.map(P::new(c(x), c(y))));
-        }
-    }
-    let mut found = 0;
+    let corner = |x: usize, y: usize| (x == 0 && y == 0) || (x == n - 1 && y == 0) || (x == 0 && y == n - 1);
+    let mut hits: Vec<(usize, P, P)> = Vec::new(); // (index, module, pixel)
     for y in 0..n {
         for x in 0..n {
-            if at.get(idx(x, y)).copied().flatten().is_some() {
+            if corner(x, y) {
                 continue;
             }
-            let get = |x: usize, y: usize| at.get(idx(x, y)).copied().flatten();
-            let guess = match (x, y) {
-                (0, _) | (_, 0) => global.map(P::new(c(x), c(y))),
-                _ => match (get(x - 1, y), get(x, y - 1), get(x - 1, y - 1)) {
-                    (Some(l), Some(u), Some(lu)) => l + u - lu,
-                    _ => global.map(P::new(c(x), c(y))),
-                },
-            };
-            // Neighbours predict closely: a pattern-like blob further off
-            // is not this one.
-            let p = find_alignment(b, guess, module, 2.5);
-            found += usize::from(p.is_some());
-            if let Some(slot) = at.get_mut(idx(x, y)) {
-                *slot = Some(p.unwrap_or(guess));
+            let m = P::new(c(x), c(y));
+            if let Some(p) = find_alignment(b, global.map(m), module, 2.0) {
+                hits.push((idx(x, y), m, p));
             }
         }
     }
-    if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-        eprintln!("local: {found} of {} alignment patterns found", n * n - 3);
+    // Refit to the finders and the patterns found; drop the outliers once.
+    let refit = |hits: &[(usize, P, P)]| -> Option<Persp> {
+        if base.len() + hits.len() < 4 {
+            return None;
+        }
+        let (mut src, mut dst): (Vec<P>, Vec<P>) = base.iter().copied().unzip();
+        for &(_, m, p) in hits {
+            src.push(m);
+            dst.push(p);
+        }
+        Persp::fit(&src, &dst)
+    };
+    let mut fit = refit(&hits).unwrap_or(*global);
+    let before = hits.len();
+    hits.retain(|&(_, m, p)| fit.map(m).dist(p) <= module);
+    if hits.len() < before {
+        fit = refit(&hits).unwrap_or(fit);
     }
-    if found * 2 < n * n - 3 {
+    if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
+        eprintln!(
+            "local: {} of {} alignment patterns found ({} dropped)",
+            hits.len(),
+            n * n - 3,
+            before - hits.len()
+        );
+    }
+    if hits.len() * 2 < n * n - 3 {
         return None;
+    }
+    let mut at: Vec<Option<P>> = (0..n * n).map(|i| Some(fit.map(P::new(c(i % n), c(i / n))))).collect();
+    for (i, _, p) in &hits {
+        if let Some(slot) = at.get_mut(*i) {
+            *slot = Some(*p);
+        }
+    }
+    // The three finder corners: the rings' inner corners when known.
+    if let Some(a) = anchors {
+        for (k, (x, y)) in [(0, 0), (n - 1, 0), (0, n - 1)].into_iter().enumerate() {
+            if let (Some(slot), Some(&p)) = (at.get_mut(idx(x, y)), a.get(k)) {
+                *slot = Some(p);
+            }
+        }
     }
     let mut regions = Vec::with_capacity((n - 1) * (n - 1));
     for y in 0..n - 1 {
