@@ -9,6 +9,7 @@
 //! and by allocating (the baseline for mojibake and NFD payloads).
 
 pub mod qrset;
+pub mod scenes;
 
 /// The hand-written owned parser.
 pub mod naive {

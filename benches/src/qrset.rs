@@ -193,11 +193,11 @@ impl Rng {
 
 /// A 3×3 projective map.
 #[derive(Clone, Copy)]
-struct Homography([f64; 9]);
+pub struct Homography([f64; 9]);
 
 impl Homography {
     /// Maps the unit square's corners (0,0),(1,0),(1,1),(0,1) to `q` (Heckbert).
-    fn square_to_quad(q: [(f64, f64); 4]) -> Homography {
+    pub fn square_to_quad(q: [(f64, f64); 4]) -> Homography {
         let [(x0, y0), (x1, y1), (x2, y2), (x3, y3)] = q;
         let (sx, sy) = (x0 - x1 + x2 - x3, y0 - y1 + y2 - y3);
         let (dx1, dy1, dx2, dy2) = (x1 - x2, y1 - y2, x3 - x2, y3 - y2);
@@ -216,7 +216,7 @@ impl Homography {
             1.0,
         ])
     }
-    fn inverse(self) -> Homography {
+    pub fn inverse(self) -> Homography {
         let [a, b, c, d, e, f, g, h, i] = self.0;
         let det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
         Homography(
@@ -234,7 +234,7 @@ impl Homography {
             .map(|v| v / det),
         )
     }
-    fn apply(&self, x: f64, y: f64) -> (f64, f64) {
+    pub fn apply(&self, x: f64, y: f64) -> (f64, f64) {
         let [a, b, c, d, e, f, g, h, i] = self.0;
         let w = g * x + h * y + i;
         ((a * x + b * y + c) / w, (d * x + e * y + f) / w)
@@ -387,7 +387,7 @@ pub fn generate(class: Class, index: usize, payload: &str, v: u32) -> Option<Sam
 }
 
 /// Three box blurs ≈ a Gaussian of σ (Wells 1986), horizontal then vertical.
-fn gaussian_blur(img: &mut [f64], w: usize, h: usize, sigma: f64) {
+pub fn gaussian_blur(img: &mut [f64], w: usize, h: usize, sigma: f64) {
     // Box width for three passes: σ² = 3·(b² − 1)/12.
     let r = (((4.0 * sigma * sigma + 1.0).sqrt() - 1.0) / 2.0).round().max(1.0) as usize;
     for _ in 0..3 {

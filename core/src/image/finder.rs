@@ -166,17 +166,24 @@ fn check(b: &Bits, cx: f32, cy: f32, total: f32) -> Option<Finder> {
     let (hoff, hu) = confirm(b, x, y2, 1, 0, total)?;
     let cx = x as f32 + 0.5 + hoff;
     let (x2, y2) = (cx as i32, cy as i32);
-    // Both diagonals: rejects text and stripes that pass the cross.
-    let (_, d1) = confirm(b, x2, y2, 1, 1, total)?;
-    let (_, d2) = confirm(b, x2, y2, 1, -1, total)?;
-    // A square seen at any angle gives cuts within √2 of each other (more
-    // under perspective); chance patterns in noise rarely agree.
-    let cuts = [hu, vu, d1, d2];
-    let (lo, hi) = cuts.iter().fold((f32::MAX, 0f32), |(l, h), &c| (l.min(c), h.max(c)));
-    if hi > 2.0 * lo + 0.5 {
+    // The diagonals reject text and stripes that pass the cross. A square
+    // under strong perspective is a thin quadrilateral whose one diagonal
+    // cut may run out along its long axis: one diagonal is enough then.
+    let d1 = confirm(b, x2, y2, 1, 1, total).map(|d| d.1);
+    let d2 = confirm(b, x2, y2, 1, -1, total).map(|d| d.1);
+    let mut cuts = vec![hu, vu];
+    cuts.extend(d1);
+    cuts.extend(d2);
+    if cuts.len() < 3 {
         return None;
     }
-    let module = (hu + vu + d1 + d2) / 4.0;
+    // A square seen at any angle gives cuts within √2 of each other (more
+    // under perspective); chance patterns in noise rarely agree.
+    let (lo, hi) = cuts.iter().fold((f32::MAX, 0f32), |(l, h), &c| (l.min(c), h.max(c)));
+    if hi > 2.5 * lo + 0.5 {
+        return None;
+    }
+    let module = cuts.iter().sum::<f32>() / cuts.len() as f32;
     Some(Finder {
         c: P::new(cx, cy),
         module,
@@ -276,6 +283,9 @@ pub(super) fn ring_quad(b: &Bits, c: P, u: P, v: P, module: f32) -> Option<[P; 4
                 pts.push(p);
             }
         }
+        if std::env::var("MOTCUA_DEBUG_RING").is_ok() {
+            eprintln!("ring at {c:?} side ({nx},{ny}): {} points", pts.len());
+        }
         if pts.len() < 4 {
             return None;
         }
@@ -293,6 +303,16 @@ pub(super) fn ring_quad(b: &Bits, c: P, u: P, v: P, module: f32) -> Option<[P; 4
         let x = p + d * t;
         (x.is_finite() && x.dist(c) < max * 1.2).then_some(x)
     };
+    if std::env::var("MOTCUA_DEBUG_RING").is_ok() {
+        eprintln!(
+            "ring at {c:?}: lines {:?} corners {:?} {:?} {:?} {:?}",
+            lines,
+            meet(0, 3),
+            meet(0, 1),
+            meet(2, 1),
+            meet(2, 3)
+        );
+    }
     Some([meet(0, 3)?, meet(0, 1)?, meet(2, 1)?, meet(2, 3)?])
 }
 

@@ -81,6 +81,8 @@ pub(super) struct Set {
     pub(super) bl: Finder,
     /// Indices into the finder list, to mark them used.
     pub(super) ids: [usize; 3],
+    /// The timing patterns' phase at a first look (0.5 = chance).
+    pub(super) phase: f32,
 }
 
 impl Set {
@@ -95,45 +97,230 @@ const MAX_SETS: usize = 400;
 
 /// Candidate codes among `f`, best (closest to an isosceles right angle)
 /// first.
-pub(super) fn sets(f: &[Finder]) -> Vec<Set> {
-    let mut order: Vec<usize> = (0..f.len()).collect();
-    order.sort_by(|&a, &b| {
+pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
+    // Every strong pattern, and the best weak ones (a dense code or noise
+    // shows hundreds of look-alikes).
+    let strength = |x: &Finder| x.hits as f32 / x.module.max(0.5);
+    let mut weak: Vec<usize> = (0..f.len())
+        .filter(|&i| f.get(i).is_some_and(Finder::is_weak))
+        .collect();
+    weak.sort_by(|&a, &b| {
+        let (sa, sb) = (f.get(a).map_or(0.0, strength), f.get(b).map_or(0.0, strength));
+        sb.total_cmp(&sa)
+    });
+    weak.truncate(MAX_WEAK_FINDERS);
+    let mut pool: Vec<usize> = (0..f.len())
+        .filter(|&i| f.get(i).is_some_and(|x| !x.is_weak()))
+        .chain(weak)
+        .collect();
+    // By size, so that a size ratio beyond 2.5 ends a loop early.
+    pool.sort_by(|&a, &b| {
         let (ma, mb) = (f.get(a).map_or(0.0, |x| x.module), f.get(b).map_or(0.0, |x| x.module));
         ma.total_cmp(&mb)
     });
-    let mut out: Vec<(f32, Set)> = Vec::new();
-    let at = |i: usize| f.get(i).copied();
-    for (n, &i) in order.iter().enumerate() {
-        let Some(a) = at(i) else { continue };
-        for (m, &j) in order.iter().enumerate().skip(n + 1) {
-            let Some(b) = at(j) else { continue };
-            if b.module > a.module * 2.0 {
-                break;
-            }
-            for &k in order.iter().skip(m + 1) {
-                let Some(c) = at(k) else { continue };
-                if c.module > a.module * 2.0 {
-                    break;
+    let n_all = f.len();
+    // Partners of each pattern: all of the pool when it is small; with many
+    // patterns (a sheet of codes) the nearest ones only — a code's own
+    // three patterns are among each other's nearest, and n³ triples of a
+    // sheet would cost more than reading it.
+    // (And the strongest patterns of all: a big code's own finders are far
+    // apart, with look-alikes of its data nearer each.)
+    let mut strongest: Vec<usize> = pool.clone();
+    strongest.sort_by(|&a, &b| {
+        let (sa, sb) = (f.get(a).map_or(0.0, strength), f.get(b).map_or(0.0, strength));
+        sb.total_cmp(&sa)
+    });
+    strongest.truncate(NEIGHBOURS);
+    let near: Vec<Vec<usize>> = pool
+        .iter()
+        .map(|&i| {
+            let Some(a) = f.get(i) else { return Vec::new() };
+            let mut others: Vec<usize> = pool.iter().copied().filter(|&j| j != i).collect();
+            if pool.len() > FULL_SEARCH {
+                others.sort_by(|&x, &y| {
+                    let (dx, dy) = (
+                        f.get(x).map_or(f32::MAX, |b| b.c.dist(a.c)),
+                        f.get(y).map_or(f32::MAX, |b| b.c.dist(a.c)),
+                    );
+                    dx.total_cmp(&dy)
+                });
+                others.truncate(NEIGHBOURS);
+                for &s in &strongest {
+                    if s != i && !others.contains(&s) {
+                        others.push(s);
+                    }
                 }
-                if let Some((score, set)) = triple([(a, i), (b, j), (c, k)]) {
-                    out.push((score, set));
-                }
             }
-        }
-        if out.len() > 8 * MAX_SETS {
-            let weak = |s: &Set| s.weak();
-            out.sort_by(|x, y| weak(&x.1).cmp(&weak(&y.1)).then(x.0.total_cmp(&y.0)));
-            out.truncate(2 * MAX_SETS);
-        }
-    }
+            others
+        })
+        .collect();
+    // With many patterns, a pair of finders of one code has no other
+    // pattern of its size on the segment between them, while finders of
+    // neighbouring codes (which also make perfect right angles) have one
+    // in between.
+    let between = |i: usize, j: usize, candidates: &[usize]| -> bool {
+        let (Some(a), Some(b)) = (f.get(i), f.get(j)) else {
+            return false;
+        };
+        let ab = b.c - a.c;
+        let len2 = ab.dot(ab);
+        let m = (a.module + b.module) / 2.0;
+        // A blocker has as much evidence as the pair's own patterns (a
+        // dense code's look-alikes, seen by fewer rows, do not block).
+        let min_strength = 0.8 * strength(a).min(strength(b));
+        candidates.iter().any(|&k| {
+            let Some(c) = f.get(k).filter(|c| k != i && k != j && strength(c) >= min_strength) else {
+                return false;
+            };
+            let t = (c.c - a.c).dot(ab) / len2;
+            let off = (c.c - a.c).cross(ab).abs() / len2.sqrt();
+            (0.15..=0.85).contains(&t) && off < 2.0 * m && (c.module - m).abs() < 0.5 * m
+        })
+    };
     // Weak patterns (seen by fewer rows than their size implies) are
     // mostly look-alikes in noise or in the data of dense codes: sets of
-    // strong ones come first.
-    let weak = |s: &Set| s.weak();
-    out.sort_by(|x, y| weak(&x.1).cmp(&weak(&y.1)).then(x.0.total_cmp(&y.0)));
-    out.truncate(MAX_SETS);
-    out.into_iter().map(|(_, s)| s).collect()
+    // strong ones come first, then those whose timing patterns read best
+    // at a first look (neighbouring codes' patterns make right angles as
+    // perfect as a code's own), then by shape.
+    let key = |x: &(f32, f32, Set)| (x.2.weak(), x.1, x.0);
+    let better = |x: &(f32, f32, Set), y: &(f32, f32, Set)| {
+        let (kx, ky) = (key(x), key(y));
+        kx.0.cmp(&ky.0).then(ky.1.total_cmp(&kx.1)).then(kx.2.total_cmp(&ky.2))
+    };
+    let mut out: Vec<(f32, f32, Set)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let many = pool.len() > 12;
+    let full = pool.len() <= FULL_SEARCH;
+    // Per ordered pair, computed once: blocked, and the timing phase on
+    // either side.
+    let mut blocked: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
+    let mut phases: std::collections::HashMap<(usize, usize, bool), f32> = std::collections::HashMap::new();
+    for (pi, &i) in pool.iter().enumerate() {
+        let Some(a) = f.get(i).copied() else { continue };
+        let partners: &[usize] = if full {
+            pool.get(pi + 1..).unwrap_or(&[])
+        } else {
+            near.get(pi).map_or(&[][..], |v| v.as_slice())
+        };
+        let around = near.get(pi).map_or(&[][..], |v| v.as_slice());
+        for (x, &j) in partners.iter().enumerate() {
+            let Some(b) = f.get(j).copied() else { continue };
+            if full && b.module > a.module * 2.5 {
+                break;
+            }
+            // A pair too close or too far (in modules) for a code's.
+            let d = a.c.dist(b.c) / ((a.module + b.module) / 2.0);
+            if !(10.0..=260.0).contains(&d) && full {
+                // (Any pair of a triple is a side or the diagonal; both
+                // lie in this range for a code.)
+                continue;
+            }
+            for &k in partners.iter().skip(x + 1) {
+                let Some(c) = f.get(k).copied() else { continue };
+                if full && c.module > a.module * 2.5 {
+                    break;
+                }
+                if !full {
+                    let mut ids = [i, j, k];
+                    ids.sort_unstable();
+                    if !seen.insert(ids) {
+                        continue;
+                    }
+                }
+                let sizes = [a.module, b.module, c.module];
+                let (lo, hi) = sizes.iter().fold((f32::MAX, 0f32), |(l, h), &m| (l.min(m), h.max(m)));
+                if hi > lo * 2.5 {
+                    continue;
+                }
+                let Some((score, set)) = triple([(a, i), (b, j), (c, k)]) else {
+                    continue;
+                };
+                let [t, r, l] = set.ids;
+                if many {
+                    let mut is_blocked = |p: usize, q: usize| {
+                        *blocked
+                            .entry((p.min(q), p.max(q)))
+                            .or_insert_with(|| between(p, q, if full { &pool } else { around }))
+                    };
+                    if is_blocked(t, r) || is_blocked(t, l) {
+                        continue;
+                    }
+                }
+                // Row 6 lies towards the bottom-left pattern, column 6
+                // towards the top-right one.
+                let side = |from: P, to: P, other: P| (to - from).cross(other - from) > 0.0;
+                let mut phase = |p: usize, q: usize, positive: bool, fp: &Finder, fq: &Finder| {
+                    *phases
+                        .entry((p, q, positive))
+                        .or_insert_with(|| line_phase(bits, fp, fq, if positive { 1.0 } else { -1.0 }))
+                };
+                let row = phase(t, r, side(set.tl.c, set.tr.c, set.bl.c), &set.tl, &set.tr);
+                let col = phase(t, l, side(set.tl.c, set.bl.c, set.tr.c), &set.tl, &set.bl);
+                // Phases under 0.55 are chance: coarser steps.
+                let q = ((((row + col) / 2.0) * 20.0).round() / 20.0).max(0.5);
+                out.push((score, q, Set { phase: q, ..set }));
+            }
+        }
+    }
+    let _ = n_all;
+    // Enough for every pattern to be a corner a few times over.
+    let cap = MAX_SETS.max(3 * pool.len()).max(
+        std::env::var("MOTCUA_CAP")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0),
+    );
+    if out.len() > cap {
+        out.select_nth_unstable_by(cap, better);
+        out.truncate(cap);
+    }
+    out.sort_by(better);
+    out.into_iter().map(|(_, _, s)| s).collect()
 }
+
+/// Up to this many patterns, every triple is considered.
+const FULL_SEARCH: usize = 80;
+/// Beyond, the partners of each pattern: its nearest ones.
+const NEIGHBOURS: usize = 24;
+
+/// A cheap first look at one timing pattern, to try the likely codes
+/// first: the best phase along the line 3 modules in from the centres of
+/// finders `a` and `b`, towards side `side` (±1, of the direction a→b),
+/// at the side in modules their distance gives and the sizes either side.
+fn line_phase(bits: &Bits, a: &Finder, b: &Finder, side: f32) -> f32 {
+    let m = (a.module + b.module) / 2.0;
+    let d = b.c - a.c;
+    let len = d.len();
+    if len < 1.0 {
+        return 0.0;
+    }
+    let normal = P::new(-d.y, d.x) * (side / len);
+    let modules = len / m + 7.0;
+    let v = ((modules - 17.0) / 4.0).round().clamp(1.0, 40.0) as usize;
+    // Module sizes are measured ±20%: the line 3 modules in may lie a
+    // little off, so three offsets across the timing row are tried.
+    let mut best = 0.0f32;
+    for v in [v.saturating_sub(1).max(1), v, (v + 1).min(40)] {
+        let s = 17 + 4 * v;
+        let span = (s - 7) as f32;
+        for off in [2.6, 3.0, 3.4] {
+            let (mut ok, mut n) = (0u32, 0u32);
+            for i in 8..s - 8 {
+                let t = (i as f32 + 0.5 - 3.5) / span;
+                let p = a.c + d * t + normal * (off * m);
+                n += 1;
+                ok += u32::from(bits.get(p.x as i32, p.y as i32) == (i % 2 == 0));
+            }
+            if n > 0 {
+                best = best.max(ok as f32 / n as f32);
+            }
+        }
+    }
+    best
+}
+
+/// The most weak finder patterns (the strongest of them) grouped into sets.
+const MAX_WEAK_FINDERS: usize = 40;
 
 /// Whether three finders can be one code; its shape score (0 = a perfect
 /// isosceles right angle) and orientation.
@@ -185,6 +372,7 @@ fn triple(mut t: [(Finder, usize); 3]) -> Option<(f32, Set)> {
             tr,
             bl,
             ids: [ia, itr, ibl],
+            phase: 0.5,
         },
     ))
 }
@@ -421,7 +609,10 @@ impl Grid {
         }
         let (_, evidence, size, mut map) = best?;
         if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-            eprintln!("grid: size {size} {evidence:?} counted {counted:?} named {named:?}");
+            eprintln!(
+                "grid: size {size} {evidence:?} counted {counted:?} named {named:?} rings {:?}",
+                rings.map(|r| r.is_some())
+            );
         }
         // Version information with a poor phase: the phase again once the
         // alignment pattern has placed the grid (perspective spoils it).

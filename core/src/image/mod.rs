@@ -450,13 +450,15 @@ impl Runs {
     /// Finds, groups and reads the codes of one binarisation.
     fn scan(&mut self, b: &bits::Bits, g: &Gray, inverted: bool, scale: Scale) {
         let finders = finder::find(b, 1);
-        let sets = grid::sets(&finders);
+        let sets = grid::sets(b, &finders);
         let mut used = vec![false; finders.len()];
         let mut unread = 0;
         let mut decoded_ids: Vec<[usize; 3]> = Vec::new();
         // Sets of two or three weak patterns are mostly chance: only the
         // best few of them are tried.
         let mut weak_tried = 0;
+        let found_before = self.found.len();
+        let mut rejected = 0usize;
         for set in &sets {
             if set.ids.iter().any(|&i| used.get(i).copied().unwrap_or(true)) {
                 continue;
@@ -467,8 +469,22 @@ impl Runs {
                     continue;
                 }
             }
+            // Once a code is read, another is looked for among strong
+            // patterns whose timing patterns showed at a first look (weak
+            // ones are mostly its own look-alikes).
+            if self.found.len() > found_before && set.weak() > 0 {
+                continue;
+            }
             match read_set(b, Src { g, inverted }, set) {
-                Some((data, corners)) => {
+                Ok((data, corners)) => {
+                    if std::env::var("MOTCUA_DEBUG_RANK").is_ok() {
+                        eprintln!(
+                            "decoded set at rank {} weak {} phase {}",
+                            sets.iter().position(|s| s.ids == set.ids).unwrap_or(9999),
+                            set.weak(),
+                            set.phase
+                        );
+                    }
                     decoded_ids.push(set.ids);
                     for &i in &set.ids {
                         if let Some(u) = used.get_mut(i) {
@@ -480,7 +496,11 @@ impl Runs {
                     // another; a smaller code printed inside it is kept.
                     let code_module = corners[0].dist(corners[1]) / (17.0 + 4.0 * f32::from(data.version));
                     for (f, u) in finders.iter().zip(used.iter_mut()) {
-                        if inside(f.c, &corners) && f.module > 0.6 * code_module && f.module < 1.8 * code_module {
+                        let own_size = f.module > 0.6 * code_module && f.module < 1.8 * code_module;
+                        if std::env::var("MOTCUA_NO_INSIDE").is_err()
+                            && inside(f.c, &corners)
+                            && (own_size || f.is_weak())
+                        {
                             *u = true;
                         }
                     }
@@ -490,10 +510,27 @@ impl Runs {
                     });
                     self.push(found_decoded(data, corners));
                 }
-                None => unread += 1,
+                Err(Miss::Rejected) => rejected += 1,
+                Err(Miss::Failed) => {
+                    unread += 1;
+                    // Sets are tried best first: after this many grids that
+                    // did not decode, the rest are look-alikes, and each
+                    // costs a full sampling.
+                    if unread >= MAX_FAILED_GRIDS && self.found.len() == found_before {
+                        break;
+                    }
+                }
             }
         }
         self.seen = self.seen.max(unread.min(sets.len()));
+        if std::env::var("MOTCUA_DEBUG_PASS").is_ok() {
+            eprintln!(
+                "scan: {} finders, {} sets, {} read, {unread} failed, {rejected} rejected, {weak_tried} weak",
+                finders.len(),
+                sets.len(),
+                self.found.len() - found_before
+            );
+        }
         if let Ok(path) = std::env::var("MOTCUA_FSTATS") {
             use std::io::Write as _;
             if let Ok(mut f) = std::fs::OpenOptions::new().append(true).create(true).open(path) {
@@ -537,9 +574,9 @@ impl Runs {
 
 /// Places a grid on one finder triple and decodes it (mirrored too); the
 /// payload and the code's corners as printed.
-fn read_set(b: &bits::Bits, src: Src<'_>, set: &grid::Set) -> Option<(decode::Decoded, [P; 4])> {
+fn read_set(b: &bits::Bits, src: Src<'_>, set: &grid::Set) -> Result<(decode::Decoded, [P; 4]), Miss> {
     let module = (set.tl.module + set.tr.module + set.bl.module) / 3.0;
-    let g = grid::Grid::new(b, set, None)?;
+    let g = grid::Grid::new(b, set, None).ok_or(Miss::Rejected)?;
     if let Some(r) = decode_grid(b, Some(src), &g, module) {
         if let Ok(path) = std::env::var("MOTCUA_STATS") {
             use std::io::Write as _;
@@ -547,18 +584,30 @@ fn read_set(b: &bits::Bits, src: Src<'_>, set: &grid::Set) -> Option<(decode::De
                 let _ = writeln!(f, "ok");
             }
         }
-        return Some(r);
+        return Ok(r);
     }
     if std::env::var("MOTCUA_NUDGE").is_ok() {
         // Nudge the fourth point around where it was placed.
         for (dx, dy) in NUDGES {
             if let Some(r) = g.nudged(dx, dy).and_then(|n| decode_grid(b, Some(src), &n, module)) {
-                return Some(r);
+                return Ok(r);
             }
         }
     }
-    None
+    Err(Miss::Failed)
 }
+
+/// Why a finder triple gave no code.
+enum Miss {
+    /// No grid fits it (cheap to find out).
+    Rejected,
+    /// A grid was placed and sampled, and did not decode.
+    Failed,
+}
+
+/// Grids that may fail to decode in one binarisation before it is given
+/// up (when it has read nothing).
+const MAX_FAILED_GRIDS: usize = 12;
 
 /// The share of speckle (see `Bits::speckle`) above which an image is read
 /// smoothed first: the distorted set's noise class shows 15–17%, clean,
@@ -802,10 +851,14 @@ mod debug {
                 let b = if inv { b.inverted() } else { b.inverted().inverted() };
                 let f = finder::find(&b, 1);
                 println!("{name} inv={inv}: {} finders", f.len());
-                for x in f.iter().take(20) {
+                for x in f.iter().take(if std::env::var("MOTCUA_DEBUG_ALL").is_ok() {
+                    usize::MAX
+                } else {
+                    20
+                }) {
                     println!("  {:?}", x);
                 }
-                let sets = grid::sets(&f);
+                let sets = grid::sets(&b, &f);
                 println!("  {} sets", sets.len());
                 if name == "local" && inv == std::env::var("MOTCUA_DEBUG_INV").is_ok() {
                     // The binarisation, finders marked, for a look.
