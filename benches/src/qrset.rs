@@ -106,11 +106,23 @@ pub type Engine = (&'static str, fn(&Sample) -> Vec<Vec<u8>>);
 
 /// The Rust readers `qr-read` compares: motcua's, and rqrr and quircs as
 /// shipped (their own thresholding, one pass).
-pub const ENGINES: [Engine; 3] = [("motcua", read_motcua), ("rqrr", read_rqrr), ("quircs", read_quircs)];
+pub const ENGINES: [Engine; 4] = [
+    ("motcua", read_motcua),
+    ("motcua-own", read_motcua_own),
+    ("rqrr", read_rqrr),
+    ("quircs", read_quircs),
+];
 
 /// motcua's reader (`motcua::image::decode_gray`).
 pub fn read_motcua(s: &Sample) -> Vec<Vec<u8>> {
     motcua::image::decode_gray(&s.pixels, s.width as u32, s.height as u32, s.width)
+        .map(|found| found.into_iter().map(|f| f.into_bytes()).collect())
+        .unwrap_or_default()
+}
+
+/// motcua's own reader without the quircs passes it falls back to.
+pub fn read_motcua_own(s: &Sample) -> Vec<Vec<u8>> {
+    motcua::image::decode_gray_without_fallback(&s.pixels, s.width as u32, s.height as u32, s.width)
         .map(|found| found.into_iter().map(|f| f.into_bytes()).collect())
         .unwrap_or_default()
 }

@@ -203,7 +203,7 @@ pub fn scene(kind: Kind, v: u32) -> Option<Scene> {
         corner(0.0, 1.0, &mut rng),
     ];
     let to_page = crate::qrset::Homography::square_to_quad(quad).inverse();
-    let curve = rng.range(0.7, 0.9); // cylinder: the fraction of a half turn the page spans
+    let curve = rng.range(0.4, 0.6); // cylinder: the fraction of a half turn the page spans
     let ink = |u: f64, vv: f64| -> f64 {
         // u, v in page units.
         if u < 0.0 || vv < 0.0 || u >= page_w || vv >= page_h {

@@ -192,7 +192,7 @@ mod tests {
         for y in 0..120 {
             for x in 0..240 {
                 let dark = (x / 6 + y / 6) % 2 == 0;
-                wrong += usize::from(b.get(x as i32, y as i32) != dark);
+                wrong += usize::from(b.get(x, y) != dark);
             }
         }
         assert!(wrong < 240 * 120 / 100, "{wrong} pixels wrong");

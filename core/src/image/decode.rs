@@ -87,7 +87,7 @@ impl Modules<'_> {
 /// Decodes a grid.
 pub(super) fn decode(m: &Modules<'_>) -> Result<Decoded, Fail> {
     let size = m.size;
-    if !(21..=177).contains(&size) || (size - 17) % 4 != 0 || m.dark.len() < size * size {
+    if !(21..=177).contains(&size) || !(size - 17).is_multiple_of(4) || m.dark.len() < size * size {
         return Err(Fail::Size);
     }
     let version = (size - 17) / 4;
@@ -155,28 +155,6 @@ pub(super) fn decode(m: &Modules<'_>) -> Result<Decoded, Fail> {
             block.push(words.get(ecc_start + i * blocks + b).copied().unwrap_or(0));
         }
         if rs_correct(&mut block, ecc).is_none() {
-            if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-                let bad = (0..blocks)
-                    .filter(|&bb| {
-                        let mut blk: Vec<u8> = Vec::new();
-                        let ld = short_data + usize::from(bb >= shorts);
-                        for i in 0..ld {
-                            let at = if i < short_data {
-                                i * blocks + bb
-                            } else {
-                                short_data * blocks + (bb - shorts)
-                            };
-                            blk.push(words.get(at).copied().unwrap_or(0));
-                        }
-                        let es = short_data * blocks + (blocks - shorts);
-                        for i in 0..ecc {
-                            blk.push(words.get(es + i * blocks + bb).copied().unwrap_or(0));
-                        }
-                        rs_correct(&mut blk, ecc).is_none()
-                    })
-                    .count();
-                eprintln!("decode: v{version} level {level} mask {mask}: {bad} of {blocks} blocks beyond correction ({ecc} ecc each)");
-            }
             return Err(Fail::Ecc);
         }
         data.extend_from_slice(block.get(..len_data).unwrap_or(&[]));
@@ -238,14 +216,14 @@ fn format_code(data: u32) -> u32 {
 /// Whether mask `mask` flips module (x, y).
 fn masked(mask: u8, x: usize, y: usize) -> bool {
     match mask {
-        0 => (x + y) % 2 == 0,
-        1 => y % 2 == 0,
-        2 => x % 3 == 0,
-        3 => (x + y) % 3 == 0,
-        4 => (x / 3 + y / 2) % 2 == 0,
+        0 => (x + y).is_multiple_of(2),
+        1 => y.is_multiple_of(2),
+        2 => x.is_multiple_of(3),
+        3 => (x + y).is_multiple_of(3),
+        4 => (x / 3 + y / 2).is_multiple_of(2),
         5 => x * y % 2 + x * y % 3 == 0,
-        6 => (x * y % 2 + x * y % 3) % 2 == 0,
-        _ => ((x + y) % 2 + x * y % 3) % 2 == 0,
+        6 => (x * y % 2 + x * y % 3).is_multiple_of(2),
+        _ => ((x + y) % 2 + x * y % 3).is_multiple_of(2),
     }
 }
 
@@ -276,7 +254,7 @@ fn function_modules(version: usize) -> Vec<bool> {
     };
     for y in 0..s {
         for x in 0..s {
-            let corner = (x < 9 && y < 9) || (x >= s - 8 && y < 9) || (x < 9 && y >= s - 8);
+            let corner = (y < 9 && (x < 9 || x >= s - 8)) || (x < 9 && y >= s - 8);
             let version_info =
                 version >= 7 && ((x >= s - 11 && x < s - 8 && y < 6) || (y >= s - 11 && y < s - 8 && x < 6));
             if corner || x == 6 || y == 6 || version_info {
@@ -313,6 +291,9 @@ struct Gf {
     log: [u8; 256],
 }
 
+// Indices stay below 512 and 256 by the loop bounds (a const fn has no
+// iterators or `get_mut`).
+#[allow(clippy::indexing_slicing)]
 const fn gf() -> Gf {
     let mut exp = [0u8; 512];
     let mut log = [0u8; 256];
@@ -721,7 +702,7 @@ mod tests {
         put(7, 4);
         put(26, 8);
         put(0, 4);
-        while bits.len() % 8 != 0 {
+        while !bits.len().is_multiple_of(8) {
             bits.push('0');
         }
         let bytes: Vec<u8> = bits

@@ -206,28 +206,6 @@ fn merge(found: &mut Vec<Finder>, f: Finder) {
     found.push(f);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ratio_accepts_finder_cuts_only() {
-        assert!(finder_ratio([3, 3, 9, 3, 3]).is_some_and(|u| (u - 3.0).abs() < 0.01));
-        assert!(finder_ratio([2, 1, 4, 2, 1]).is_some());
-        // No quiet zone: a long dark run outside.
-        assert!(finder_ratio([8, 3, 9, 3, 3]).is_some());
-        for bad in [
-            [3, 3, 3, 3, 3],
-            [3, 9, 3, 3, 3],
-            [1, 1, 1, 1, 1],
-            [30, 3, 9, 3, 3],
-            [0, 3, 9, 3, 3],
-        ] {
-            assert!(finder_ratio(bad).is_none(), "{bad:?}");
-        }
-    }
-}
-
 /// The finder's outer dark ring as a quadrilateral, from its centre `c`
 /// and the code's axis directions `u` (left to right) and `v` (top to
 /// bottom), unit vectors in pixels: rays cast towards each side find the
@@ -283,9 +261,6 @@ pub(super) fn ring_quad(b: &Bits, c: P, u: P, v: P, module: f32) -> Option<[P; 4
                 pts.push(p);
             }
         }
-        if std::env::var("MOTCUA_DEBUG_RING").is_ok() {
-            eprintln!("ring at {c:?} side ({nx},{ny}): {} points", pts.len());
-        }
         if pts.len() < 4 {
             return None;
         }
@@ -303,16 +278,6 @@ pub(super) fn ring_quad(b: &Bits, c: P, u: P, v: P, module: f32) -> Option<[P; 4
         let x = p + d * t;
         (x.is_finite() && x.dist(c) < max * 1.2).then_some(x)
     };
-    if std::env::var("MOTCUA_DEBUG_RING").is_ok() {
-        eprintln!(
-            "ring at {c:?}: lines {:?} corners {:?} {:?} {:?} {:?}",
-            lines,
-            meet(0, 3),
-            meet(0, 1),
-            meet(2, 1),
-            meet(2, 3)
-        );
-    }
     Some([meet(0, 3)?, meet(0, 1)?, meet(2, 1)?, meet(2, 3)?])
 }
 
@@ -331,4 +296,26 @@ fn fit_line(pts: &[P]) -> Option<(P, P)> {
     let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
     let d = P::new(angle.cos(), angle.sin());
     (d.is_finite() && m.is_finite()).then_some((m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_accepts_finder_cuts_only() {
+        assert!(finder_ratio([3, 3, 9, 3, 3]).is_some_and(|u| (u - 3.0).abs() < 0.01));
+        assert!(finder_ratio([2, 1, 4, 2, 1]).is_some());
+        // No quiet zone: a long dark run outside.
+        assert!(finder_ratio([8, 3, 9, 3, 3]).is_some());
+        for bad in [
+            [3, 3, 3, 3, 3],
+            [3, 9, 3, 3, 3],
+            [1, 1, 1, 1, 1],
+            [30, 3, 9, 3, 3],
+            [0, 3, 9, 3, 3],
+        ] {
+            assert!(finder_ratio(bad).is_none(), "{bad:?}");
+        }
+    }
 }

@@ -193,13 +193,13 @@ impl Persp {
         for col in 0..8 {
             let pivot = (col..8).max_by(|&i, &j| {
                 let (vi, vj) = (
-                    a.get(i).map_or(0.0, |r| r[col].abs()),
-                    a.get(j).map_or(0.0, |r| r[col].abs()),
+                    a.get(i).and_then(|r| r.get(col)).map_or(0.0, |v| v.abs()),
+                    a.get(j).and_then(|r| r.get(col)).map_or(0.0, |v| v.abs()),
                 );
                 vi.total_cmp(&vj)
             })?;
             a.swap(col, pivot);
-            let p = a.get(col).map(|r| r[col])?;
+            let p = *a.get(col).and_then(|r| r.get(col))?;
             if p.abs() < 1e-12 {
                 return None;
             }
@@ -208,7 +208,7 @@ impl Persp {
                 if i == col {
                     continue;
                 }
-                let f = row[col] / p;
+                let f = row.get(col).copied().unwrap_or(0.0) / p;
                 if f != 0.0 {
                     for (c, pc) in row.iter_mut().zip(prow.iter()) {
                         *c -= f * pc;
@@ -216,7 +216,11 @@ impl Persp {
                 }
             }
         }
-        let h: Vec<f64> = a.iter().enumerate().map(|(i, r)| r[8] / r[i]).collect();
+        let h: Vec<f64> = a
+            .iter()
+            .enumerate()
+            .map(|(i, r)| r.get(8).copied().unwrap_or(0.0) / r.get(i).copied().unwrap_or(1.0))
+            .collect();
         let hn = |i: usize| h.get(i).copied().unwrap_or(0.0);
         // Normalised map, row-vector form, then undo the normalisations:
         // pixel = T_dst⁻¹(Hn(T_src(module))).

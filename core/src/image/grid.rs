@@ -81,8 +81,6 @@ pub(super) struct Set {
     pub(super) bl: Finder,
     /// Indices into the finder list, to mark them used.
     pub(super) ids: [usize; 3],
-    /// The timing patterns' phase at a first look (0.5 = chance).
-    pub(super) phase: f32,
 }
 
 impl Set {
@@ -258,18 +256,13 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
                 let col = phase(t, l, side(set.tl.c, set.bl.c, set.tr.c), &set.tl, &set.bl);
                 // Phases under 0.55 are chance: coarser steps.
                 let q = ((((row + col) / 2.0) * 20.0).round() / 20.0).max(0.5);
-                out.push((score, q, Set { phase: q, ..set }));
+                out.push((score, q, set));
             }
         }
     }
     let _ = n_all;
     // Enough for every pattern to be a corner a few times over.
-    let cap = MAX_SETS.max(3 * pool.len()).max(
-        std::env::var("MOTCUA_CAP")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0),
-    );
+    let cap = MAX_SETS.max(3 * pool.len());
     if out.len() > cap {
         out.select_nth_unstable_by(cap, better);
         out.truncate(cap);
@@ -372,7 +365,6 @@ fn triple(mut t: [(Finder, usize); 3]) -> Option<(f32, Set)> {
             tr,
             bl,
             ids: [ia, itr, ibl],
-            phase: 0.5,
         },
     ))
 }
@@ -426,14 +418,13 @@ fn decode_version(bits: u32) -> Option<u32> {
 
 /// A placed grid: the side in modules and the maps from module to pixel
 /// coordinates, one per region (one for the whole code below version 7).
+/// A part of a grid with its own map: (first module column, last, first
+/// row, last, map).
+type Region = (usize, usize, usize, usize, Persp);
+
 pub(super) struct Grid {
     pub(super) size: usize,
-    /// (first module column, last, first row, last, map).
-    regions: Vec<(usize, usize, usize, usize, Persp)>,
-    /// The four points (module, pixel) of a one-region grid's map: the
-    /// three finder centres and the bottom-right alignment pattern (or the
-    /// estimated corner), to nudge the last one.
-    controls: Option<([P; 4], [P; 4])>,
+    regions: Vec<Region>,
 }
 
 impl Grid {
@@ -448,9 +439,6 @@ impl Grid {
         let est = |d: f32, m: f32| d / (m / 2.0) + 7.0;
         let modules = (est(tl.dist(tr), m_top) + est(tl.dist(bl), m_left)) / 2.0;
         let module = (m_top + m_left) / 4.0;
-        if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-            eprintln!("grid start: modules {modules:.1} m_top {m_top:.2} m_left {m_left:.2}");
-        }
         // Three points give an affine map; the version and alignment
         // search refine it.
         // The fourth corner from the three finders' sizes: in homogeneous
@@ -464,9 +452,6 @@ impl Grid {
             let p = (tr * wtr + bl * wbl - tl * wtl) * (1.0 / wbr);
             let flat = tr + bl - tl;
             // Keep it within reach of the parallelogram: sizes are measured.
-            if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-                eprintln!("br: persp {p:?} flat {flat:?} limit {}", 0.25 * tl.dist(flat));
-            }
             if wbr > 0.0 && p.is_finite() && p.dist(flat) < 0.6 * tl.dist(flat) {
                 p
             } else {
@@ -561,9 +546,6 @@ impl Grid {
                 let v = ((s as f32 - 17.0) / 4.0).round().clamp(1.0, 40.0) as usize;
                 (17 + 4 * v, s.abs_diff(17 + 4 * v))
             };
-            if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-                eprintln!("counted: row {row:?} col {col:?} (measured {measured})");
-            }
             let ((sr, er), (sc, ec)) = (snap(row?), snap(col?));
             (sr == sc && er <= 1 && ec <= 1).then_some(sr)
         });
@@ -608,29 +590,14 @@ impl Grid {
             }
         }
         let (_, evidence, size, mut map) = best?;
-        if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-            eprintln!(
-                "grid: size {size} {evidence:?} counted {counted:?} named {named:?} rings {:?}",
-                rings.map(|r| r.is_some())
-            );
-        }
         // Version information with a poor phase: the phase again once the
         // alignment pattern has placed the grid (perspective spoils it).
-        if !evidence.enough() && !(evidence.version && evidence.phase >= 0.4) {
+        if !evidence.enough() && (!evidence.version || evidence.phase < 0.4) {
             return None;
         }
         let centres = alignment_centres((size - 17) / 4);
         let s = size as f32;
         // The bottom-right alignment pattern (all versions but 1).
-        let mut controls = (
-            [
-                P::new(3.5, 3.5),
-                P::new(s - 3.5, 3.5),
-                P::new(s - 3.5, s - 3.5),
-                P::new(3.5, s - 3.5),
-            ],
-            [tl, tr, map.map(P::new(s - 3.5, s - 3.5)), bl],
-        );
         let ring_fit = fitted(size).is_some();
         if let Some(&last) = centres.last() {
             let c = f32::from(last) + 0.5;
@@ -651,7 +618,6 @@ impl Grid {
                 };
                 if let Some(m) = refined {
                     map = m;
-                    controls = (src, [tl, tr, found, bl]);
                 }
             }
         }
@@ -659,7 +625,7 @@ impl Grid {
             return None;
         }
         let mut regions = vec![(0, size - 1, 0, size - 1, map)];
-        if centres.len() >= 3 && std::env::var("MOTCUA_NO_LOCAL").is_err() {
+        if centres.len() >= 3 {
             // The alignment grid's corners at the finders are the rings'
             // inner corners: (6.5, 6.5), (s − 6.5, 6.5), (6.5, s − 6.5).
             let anchors = match rings {
@@ -671,12 +637,7 @@ impl Grid {
                 regions = r;
             }
         }
-        let controls = (regions.len() == 1).then_some(controls);
-        Some(Grid {
-            size,
-            regions,
-            controls,
-        })
+        Some(Grid { size, regions })
     }
 
     /// Reads every module from the grey image (bilinear, at its centre) and
@@ -738,24 +699,6 @@ impl Grid {
             }
         }
         Some(dark)
-    }
-
-    /// The same grid with its fourth control point moved by (dx, dy)
-    /// modules: a code on curled paper, or a corner misplaced by blur, is
-    /// often read after such a nudge. `None` for a many-region grid.
-    pub(super) fn nudged(&self, dx: f32, dy: f32) -> Option<Grid> {
-        let (src, mut dst) = self.controls?;
-        let map = &self.regions.first()?.4;
-        let at = src[2];
-        let u = map.map(at + P::new(1.0, 0.0)) - map.map(at);
-        let v = map.map(at + P::new(0.0, 1.0)) - map.map(at);
-        dst[2] = dst[2] + u * dx + v * dy;
-        let m = Persp::quad_to_quad(src, dst)?;
-        Some(Grid {
-            size: self.size,
-            regions: vec![(0, self.size - 1, 0, self.size - 1, m)],
-            controls: Some((src, dst)),
-        })
     }
 
     /// The map for module (x, y).
@@ -824,7 +767,8 @@ impl Grid {
     /// small its modules: the dark pixels' bounding box is the code, and
     /// of the sizes whose modules fit it, the one whose timing patterns
     /// (and version information) read best.
-    pub(super) fn pure(b: &Bits) -> Option<Grid> {
+    /// Also gives the module size in pixels.
+    pub(super) fn pure(b: &Bits) -> Option<(Grid, f32)> {
         let (mut left, mut top, mut right, mut bottom) = (usize::MAX, usize::MAX, 0usize, 0usize);
         for y in 0..b.h {
             let row = b.row(y);
@@ -875,10 +819,12 @@ impl Grid {
             }
         }
         let (score, size, map) = best?;
-        (score >= 0.8).then(|| Grid {
-            size,
-            regions: vec![(0, size - 1, 0, size - 1, map)],
-            controls: None,
+        (score >= 0.8).then(|| {
+            let grid = Grid {
+                size,
+                regions: vec![(0, size - 1, 0, size - 1, map)],
+            };
+            (grid, w / size as f32)
         })
     }
 }
@@ -931,7 +877,7 @@ fn timing_runs(b: &Bits, from: P, to: P, module: f32) -> Option<usize> {
     }
     let len = from.dist(to);
     let steps = (len * 2.0).ceil() as usize;
-    if steps < 4 || steps > 20_000 {
+    if !(4..=20_000).contains(&steps) {
         return None;
     }
     let min = (module * 0.8).max(1.0) as usize; // 0.4 module, in half pixels
@@ -1076,11 +1022,11 @@ fn local_regions(
     module: f32,
     anchors: Option<[P; 3]>,
     base: &[(P, P)],
-) -> Option<Vec<(usize, usize, usize, usize, Persp)>> {
+) -> Option<Vec<Region>> {
     let n = centres.len();
     let c = |i: usize| f32::from(centres.get(i).copied().unwrap_or(0)) + 0.5;
     let idx = |x: usize, y: usize| y * n + x;
-    let corner = |x: usize, y: usize| (x == 0 && y == 0) || (x == n - 1 && y == 0) || (x == 0 && y == n - 1);
+    let corner = |x: usize, y: usize| (y == 0 && (x == 0 || x == n - 1)) || (x == 0 && y == n - 1);
     let mut hits: Vec<(usize, P, P)> = Vec::new(); // (index, module, pixel)
     for y in 0..n {
         for x in 0..n {
@@ -1110,14 +1056,6 @@ fn local_regions(
     hits.retain(|&(_, m, p)| fit.map(m).dist(p) <= module);
     if hits.len() < before {
         fit = refit(&hits).unwrap_or(fit);
-    }
-    if std::env::var("MOTCUA_DEBUG_GRID").is_ok() {
-        eprintln!(
-            "local: {} of {} alignment patterns found ({} dropped)",
-            hits.len(),
-            n * n - 3,
-            before - hits.len()
-        );
     }
     if hits.len() * 2 < n * n - 3 {
         return None;

@@ -117,21 +117,6 @@ impl Gray {
         }
     }
 
-    /// Unsharp mask: `2·p − blur(p)`, clamped.
-    pub(super) fn sharpened(&self, blurred: &[u8]) -> Gray {
-        let px = self
-            .px
-            .iter()
-            .zip(blurred)
-            .map(|(&p, &b)| (2 * i16::from(p) - i16::from(b)).clamp(0, 255) as u8)
-            .collect();
-        Gray {
-            px,
-            w: self.w,
-            h: self.h,
-        }
-    }
-
     /// The negative.
     pub(super) fn inverted(&self) -> Gray {
         Gray {
@@ -153,37 +138,6 @@ impl Gray {
             }
         }
         Gray { px, w, h }
-    }
-
-    /// Double size, bilinear (pixel centres kept aligned).
-    pub(super) fn double(&self) -> Gray {
-        let (w, h) = (self.w * 2, self.h * 2);
-        let mut px = Vec::with_capacity(w * h);
-        let at = |x: usize, y: usize| u32::from(self.px.get(y * self.w + x).copied().unwrap_or(255));
-        for y in 0..h {
-            // Source row pair and weight (in quarters): y=2k → k-¼, y=2k+1 → k+¼.
-            let (y0, y1, fy) = pair(y, self.h);
-            for x in 0..w {
-                let (x0, x1, fx) = pair(x, self.w);
-                let top = at(x0, y0) * (4 - fx) + at(x1, y0) * fx;
-                let bottom = at(x0, y1) * (4 - fx) + at(x1, y1) * fx;
-                px.push(((top * (4 - fy) + bottom * fy + 8) / 16) as u8);
-            }
-        }
-        Gray { px, w, h }
-    }
-}
-
-/// For output coordinate `i` of a 2× upscale: the two source samples and
-/// the weight (0–4 quarters) of the second.
-fn pair(i: usize, n: usize) -> (usize, usize, u32) {
-    let k = i / 2;
-    if i.is_multiple_of(2) {
-        // k − ¼: between k−1 (¼) and k (¾).
-        (k.saturating_sub(1), k, if k == 0 { 4 } else { 3 })
-    } else {
-        // k + ¼: between k (¾) and k+1 (¼).
-        (k, (k + 1).min(n - 1), 1)
     }
 }
 
@@ -230,9 +184,6 @@ mod tests {
             w: 7,
             h: 5,
         };
-        let d = g.double();
-        assert_eq!((d.w, d.h), (14, 10));
-        assert!(d.px.iter().all(|&p| p == 90));
         let half = g.half();
         assert_eq!((half.w, half.h), (3, 2));
         assert!(half.px.iter().all(|&p| p == 90));
