@@ -172,7 +172,11 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
             };
             let t = (c.c - a.c).dot(ab) / len2;
             let off = (c.c - a.c).cross(ab).abs() / len2.sqrt();
-            (0.15..=0.85).contains(&t) && off < 2.0 * m && (c.module - m).abs() < 0.5 * m
+            // And it is as far from both as a code's own finders are from
+            // each other (14 modules at least): a look-alike in the data
+            // between a small code's own finders is nearer one of them.
+            let apart = c.c.dist(a.c).min(c.c.dist(b.c)) >= 13.0 * m;
+            (0.15..=0.85).contains(&t) && off < 2.0 * m && (c.module - m).abs() < 0.5 * m && apart
         })
     };
     // Weak patterns (seen by fewer rows than their size implies) are
@@ -425,6 +429,8 @@ type Region = (usize, usize, usize, usize, Persp);
 pub(super) struct Grid {
     pub(super) size: usize,
     regions: Vec<Region>,
+    /// A one-region grid's other map, tried when the first does not decode.
+    flat: Option<Persp>,
 }
 
 impl Grid {
@@ -599,6 +605,7 @@ impl Grid {
         let s = size as f32;
         // The bottom-right alignment pattern (all versions but 1).
         let ring_fit = fitted(size).is_some();
+        let mut aligned = false;
         if let Some(&last) = centres.last() {
             let c = f32::from(last) + 0.5;
             let guess = map.map(P::new(c, c));
@@ -618,9 +625,27 @@ impl Grid {
                 };
                 if let Some(m) = refined {
                     map = m;
+                    aligned = true;
                 }
             }
         }
+        // Without an alignment pattern (version 1, or none found) the
+        // rings' perspective is extrapolated to the far corner, where a
+        // small error in it misplaces modules on a flat code: the
+        // parallelogram on the three centres is the second guess.
+        let flat = (!aligned && ring_fit)
+            .then(|| {
+                Persp::quad_to_quad(
+                    [
+                        P::new(3.5, 3.5),
+                        P::new(s - 3.5, 3.5),
+                        P::new(s - 3.5, s - 3.5),
+                        P::new(3.5, s - 3.5),
+                    ],
+                    [tl, tr, tr + bl - tl, bl],
+                )
+            })
+            .flatten();
         if !evidence.enough() && timing_score(b, size, &map) < 0.6 {
             return None;
         }
@@ -637,7 +662,19 @@ impl Grid {
                 regions = r;
             }
         }
-        Some(Grid { size, regions })
+        let flat = flat.filter(|_| regions.len() == 1);
+        Some(Grid { size, regions, flat })
+    }
+
+    /// The second guess of a grid placed without an alignment pattern
+    /// (see [`Grid::new`]).
+    pub(super) fn flat(&self) -> Option<Grid> {
+        let map = self.flat?;
+        Some(Grid {
+            size: self.size,
+            regions: vec![(0, self.size - 1, 0, self.size - 1, map)],
+            flat: None,
+        })
     }
 
     /// Reads every module from the grey image (bilinear, at its centre) and
@@ -823,6 +860,7 @@ impl Grid {
             let grid = Grid {
                 size,
                 regions: vec![(0, size - 1, 0, size - 1, map)],
+                flat: None,
             };
             (grid, w / size as f32)
         })

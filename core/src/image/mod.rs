@@ -634,12 +634,19 @@ fn decode_grid(b: &bits::Bits, src: Option<Src<'_>>, g: &grid::Grid, module: f32
     // A real code badly binarised: the grey image, thresholded in module
     // space. (Only for readings whose format information decoded and
     // whose timing patterns read: this costs more.)
-    let src = src?;
-    for mirror in formatted {
-        if let Some(dark) = g.sample_gray(src.g, src.inverted, mirror) {
-            if let Ok(data) = decode(&dark) {
-                return Some((data, corners(mirror)));
+    if let Some(src) = src {
+        for &mirror in &formatted {
+            if let Some(dark) = g.sample_gray(src.g, src.inverted, mirror) {
+                if let Ok(data) = decode(&dark) {
+                    return Some((data, corners(mirror)));
+                }
             }
+        }
+    }
+    // The grid's second guess, for a code whose format information read.
+    if !formatted.is_empty() {
+        if let Some(flat) = g.flat() {
+            return decode_grid(b, src, &flat, module);
         }
     }
     None
