@@ -722,6 +722,7 @@ fn invisible_characters_are_refused_with_the_field_and_code_point_never_stripped
 /// next to the sex and birth year. Every masked output — JSON, the text
 /// people read (sheet, CLI), `Debug` — shows only the year of either date,
 /// the last 3 ID digits and no province of birth (docs/cccd.md).
+#[cfg(feature = "serde")]
 #[test]
 fn masked_outputs_hide_the_birth_date_and_the_id_prefix() {
     let b = "079303000654||Trần Thị Bích|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
