@@ -20,7 +20,9 @@ impl P {
     }
 
     pub(super) fn len(self) -> f32 {
-        self.x.hypot(self.y)
+        // Not `hypot`: no overflow to guard against at pixel scale, and
+        // this is in the finder grouping's inner loops.
+        (self.x * self.x + self.y * self.y).sqrt()
     }
 
     pub(super) fn dot(self, o: P) -> f32 {
