@@ -13,7 +13,7 @@ use crate::{dossier, files, CccdArgs, Format};
 
 #[derive(clap::Args)]
 pub(crate) struct DecodeArgs {
-    /// The photo: PNG or JPEG (a phone photo, a webcam frame, a scan).
+    /// The photo: PNG, JPEG or WebP (a phone photo, a webcam frame, a scan, a picture sent by Zalo).
     #[arg(value_name = "PHOTO")]
     photo: PathBuf,
     /// Parse each code as a CCCD QR (same output as `motcua cccd`).
@@ -159,7 +159,7 @@ enum Pixels {
 /// truncated or forged, and decoding it would only fill memory.
 const MIN_JPEG_BYTES_PER_MPX: u64 = 256;
 
-/// Reads a PNG or JPEG (by content, not name), at most
+/// Reads a PNG, JPEG or WebP (by content, not name), at most
 /// [`files::MAX_PHOTO_BYTES`]; the size in the header is checked against
 /// the reader's limits before anything is decoded (a small file claiming a
 /// huge image costs nothing).
@@ -219,15 +219,15 @@ fn read_photo(path: &std::path::Path) -> Result<Pixels, ErrBody<'static>> {
 fn format_error() -> ErrBody<'static> {
     ErrBody {
         code: "image_format",
-        message: "the file is not a readable PNG or JPEG image".into(),
-        message_vi: "Tệp không phải ảnh PNG hoặc JPEG đọc được".into(),
+        message: "the file is not a readable PNG, JPEG or WebP image".into(),
+        message_vi: "Tệp không phải ảnh PNG, JPEG hoặc WebP đọc được".into(),
     }
 }
 
 fn truncated_error() -> ErrBody<'static> {
     ErrBody {
         code: "image_format",
-        message: "the file is not a readable PNG or JPEG image: it is far smaller than an image of the size its header gives (truncated or forged)".into(),
-        message_vi: "Tệp không phải ảnh PNG hoặc JPEG đọc được: tệp nhỏ hơn nhiều so với kích thước ảnh ghi trong tệp (bị cắt cụt hoặc giả mạo)".into(),
+        message: "the file is not a readable PNG, JPEG or WebP image: it is far smaller than an image of the size its header gives (truncated or forged)".into(),
+        message_vi: "Tệp không phải ảnh PNG, JPEG hoặc WebP đọc được: tệp nhỏ hơn nhiều so với kích thước ảnh ghi trong tệp (bị cắt cụt hoặc giả mạo)".into(),
     }
 }

@@ -380,3 +380,39 @@ fn dossier_encode_errors_are_json_and_leak_nothing() {
         Some(2)
     );
 }
+
+/// Issue #20: phones and Zalo send WebP; `decode` reads it by content
+/// (whatever the name), and a file that only claims to be WebP is an
+/// `image_format` error.
+#[test]
+fn decode_reads_webp_photos() {
+    let dir = std::env::temp_dir().join(format!("motcua-cli-webp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "https://dichvucong.gov.vn/tra-cuu?ma=H01.01-241201-0001";
+    let code = motcua::qr::encode(text, &motcua::qr::QrOptions::default()).unwrap();
+    let png = image::load_from_memory(&code.to_png(4).unwrap()).unwrap().into_luma8();
+    let mut webp = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+        .encode(png.as_raw(), png.width(), png.height(), image::ExtendedColorType::L8)
+        .unwrap();
+    assert_eq!(&webp[8..12], b"WEBP");
+    for name in ["receipt.webp", "receipt.jpg"] {
+        let path = dir.join(name);
+        std::fs::write(&path, &webp).unwrap();
+        let out = motcua(&["decode", path.to_str().unwrap(), "--format", "json"], b"");
+        assert!(out.status.success(), "{name}: {out:?}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["text"], text, "{name}");
+    }
+    // The RIFF header of a WebP and nothing a decoder can use.
+    let mut fake = b"RIFF\x20\x00\x00\x00WEBPVP8 ".to_vec();
+    fake.extend_from_slice(&[0x55; 24]);
+    let path = dir.join("fake.webp");
+    std::fs::write(&path, &fake).unwrap();
+    let out = motcua(&["decode", path.to_str().unwrap(), "--format", "json"], b"");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["error"]["code"], "image_format", "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("WebP"), "{v}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
