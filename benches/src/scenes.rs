@@ -333,12 +333,14 @@ mod tests {
                 let found = motcua::image::decode_gray(&sc.pixels, sc.width as u32, sc.height as u32, sc.width)
                     .unwrap_or_else(|e| panic!("{}: {e:?}", sc.name()));
                 let got: Vec<&[u8]> = found.iter().map(|f| f.bytes()).collect();
-                let missing: Vec<&String> = sc
-                    .expected
-                    .iter()
-                    .filter(|e| !got.contains(&e.as_bytes()))
-                    .collect();
-                assert!(missing.is_empty(), "{}: {} of {} unread", sc.name(), missing.len(), sc.expected.len());
+                let missing: Vec<&String> = sc.expected.iter().filter(|e| !got.contains(&e.as_bytes())).collect();
+                assert!(
+                    missing.is_empty(),
+                    "{}: {} of {} unread",
+                    sc.name(),
+                    missing.len(),
+                    sc.expected.len()
+                );
                 assert_eq!(found.len(), sc.expected.len(), "{}: no extra codes", sc.name());
             }
         }

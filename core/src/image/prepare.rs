@@ -92,6 +92,7 @@ impl Gray {
     /// Black (0) where a pixel is darker than its neighbourhood's mean by
     /// more than `bias`, else white (255); `invert` swaps them, for light
     /// codes on a dark ground.
+    #[cfg(feature = "quircs-fallback")]
     pub(super) fn binarize(&self, mean: &[u8], bias: u8, invert: bool) -> Gray {
         let px = self
             .px
@@ -118,6 +119,7 @@ impl Gray {
     }
 
     /// The negative.
+    #[cfg(feature = "quircs-fallback")]
     pub(super) fn inverted(&self) -> Gray {
         Gray {
             px: self.px.iter().map(|&p| 255 - p).collect(),

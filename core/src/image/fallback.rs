@@ -1,0 +1,151 @@
+//! The fallback after the reader's own passes miss: quircs (a port of
+//! quirc, the reader of #8) over five renderings of the image. Measured in
+//! #20 to still add reads on real photos (4 of zxing-cpp's 137 samples);
+//! behind the `quircs-fallback` feature (on by default, off in the npm
+//! package for its size).
+
+use super::prepare::Gray;
+use super::{Charset, Ecc, Error, Found, Point, Scale, SAME};
+
+struct Reader {
+    quirc: quircs::Quirc,
+    found: Vec<Found>,
+    /// The most codes any pass has seen.
+    seen: usize,
+}
+
+impl Reader {
+    /// One run of the finder over `g`; returns whether it is time to stop.
+    fn pass(&mut self, g: &Gray, scale: Scale) -> bool {
+        let mut seen = 0;
+        let mut read = 0;
+        for code in self.quirc.identify(g.w, g.h, &g.px) {
+            seen += 1;
+            let Ok(code) = code else { continue };
+            let Ok(data) = code.decode() else { continue };
+            read += 1;
+            let corners = code.corners.map(|p| Point {
+                x: p.x.saturating_mul(scale.num) / scale.den,
+                y: p.y.saturating_mul(scale.num) / scale.den,
+            });
+            let found = found(data, corners);
+            // The same code again (from an earlier pass): same payload, centre
+            // within half the code's side of it. Two copies of one code side
+            // by side are both kept.
+            let (cx, cy) = found.centre();
+            let half_side = found.side() / 2;
+            let duplicate = self.found.iter().any(|f| {
+                let (fx, fy) = f.centre();
+                f.bytes == found.bytes && (fx - cx).abs() + (fy - cy).abs() < half_side
+            });
+            if !duplicate {
+                self.found.push(found);
+            }
+        }
+        self.seen = self.seen.max(seen);
+        // Stop when this pass read every code it saw (and saw one), and
+        // nothing seen by an earlier pass is still missing.
+        read > 0 && read == seen && self.found.len() >= self.seen
+    }
+}
+
+fn found(data: quircs::Data, corners: [Point; 4]) -> Found {
+    use quircs::Eci;
+    let ecc = match data.ecc_level {
+        quircs::EccLevel::L => Ecc::Low,
+        quircs::EccLevel::M => Ecc::Medium,
+        quircs::EccLevel::Q => Ecc::Quartile,
+        quircs::EccLevel::H => Ecc::High,
+    };
+    let bytes = data.payload;
+    let (text, charset) = match data.eci {
+        None | Some(Eci::Utf8) => match String::from_utf8(bytes.clone()) {
+            Ok(s) => (Some(s), Charset::Utf8),
+            Err(_) => (
+                None,
+                Charset::Unknown {
+                    eci: data.eci.map(|e| e as u32),
+                },
+            ),
+        },
+        Some(Eci::Iso8859_1) => (Some(bytes.iter().map(|&b| char::from(b)).collect()), Charset::Latin1),
+        Some(other) => (
+            None,
+            Charset::Unknown {
+                eci: Some(other as u32),
+            },
+        ),
+    };
+    Found {
+        bytes,
+        text,
+        charset,
+        corners,
+        // quircs checks 1 ≤ version ≤ 40 before decoding.
+        version: u8::try_from(data.version).unwrap_or(0),
+        ecc,
+    }
+}
+
+/// One rendering of the image for the finder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// As is: quirc's own global (Otsu) threshold.
+    Otsu,
+    /// Local mean over a window ~1/8 of the image: uneven light, low contrast.
+    Wide,
+    /// 3×3 smoothing first: sensor noise and JPEG blocks.
+    Smooth,
+    /// Narrow window: shadow edges, heavy blur.
+    Narrow,
+    /// The negative, global threshold: an evenly lit negative.
+    Inverted,
+}
+
+/// The quircs passes that still add reads after the reader's own, in
+/// order (measured in #20 on the photos, the scenes and the distorted set:
+/// the wide mean inverted, sharpened, half and double size added none and
+/// were dropped). Otsu first: the cheapest, and it reads the most.
+const PASSES: [Pass; 5] = [Pass::Otsu, Pass::Wide, Pass::Smooth, Pass::Narrow, Pass::Inverted];
+
+/// The local mean over a window ~1/8 of the image, made once, when first needed.
+fn wide<'a>(cache: &'a mut Option<Vec<u8>>, g: &Gray, side: usize) -> &'a [u8] {
+    cache.get_or_insert_with(|| g.box_mean((side / 16).max(4)))
+}
+
+/// The quircs passes: the earlier reader, kept as the fallback.
+pub(super) fn read_quircs(g: Gray) -> Result<Vec<Found>, Error> {
+    let mut r = Reader {
+        quirc: quircs::Quirc::default(),
+        found: Vec::new(),
+        seen: 0,
+    };
+    let side = g.w.min(g.h);
+    let mut wide_mean: Option<Vec<u8>> = None;
+    for pass in PASSES {
+        let (img, scale) = match pass {
+            Pass::Otsu => (None, SAME),
+            Pass::Wide => (Some(g.binarize(wide(&mut wide_mean, &g, side), 2, false)), SAME),
+            Pass::Smooth => {
+                let smooth = Gray {
+                    px: g.box_mean(1),
+                    w: g.w,
+                    h: g.h,
+                };
+                (Some(smooth.binarize(wide(&mut wide_mean, &g, side), 1, false)), SAME)
+            }
+            Pass::Narrow => (Some(g.binarize(&g.box_mean((side / 64).max(3)), 1, false)), SAME),
+            Pass::Inverted => (Some(g.inverted()), SAME),
+        };
+        if r.pass(img.as_ref().unwrap_or(&g), scale) {
+            break;
+        }
+    }
+    if !r.found.is_empty() {
+        Ok(r.found)
+    } else if r.seen > 0 {
+        Err(Error::Unreadable { found: r.seen })
+    } else {
+        Err(Error::NotFound)
+    }
+}
