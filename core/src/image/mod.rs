@@ -2,14 +2,16 @@
 //! grey or RGBA pixel buffer, with its payload (bytes, and text when the
 //! character set is known) and its corners.
 //!
-//! The finder and decoder are [`quircs`] (a Rust port of quirc, MIT). On its
-//! own it thresholds the whole image once (Otsu), so it misses codes under
-//! uneven light, on dark ground, at 2 pixels per module or in noise. This
-//! module runs it over several renderings of the image, cheapest first, and
-//! stops as soon as every code it sees is read: the image as is; local-mean
-//! binarisations (two window sizes, both polarities); a half-size copy; a
-//! smoothed copy; a double-size copy. The measurements that chose these
-//! passes are in `BENCHMARKS.md`.
+//! A reader designed for photos (docs/image.md): finder patterns by run
+//! lengths on a local binarisation, every finder triple a candidate code
+//! (so each of dozens of codes in one photo is read), the grid placed from
+//! the finders' rings, the timing patterns, the version information and the
+//! alignment patterns (a map per alignment cell from version 7), and our own
+//! decoder (format, unmasking, Reed–Solomon, every segment mode, ECI). The
+//! negative, a half-size copy and a global threshold follow when nothing is
+//! read; with the `quircs-fallback` feature (default) the reader of #8 (quircs,
+//! over five renderings) is the last resort. The measurements that chose
+//! this are in `BENCHMARKS.md` and the notes of issue #20.
 //!
 //! Text: byte-mode payloads are UTF-8 in practice (every Vietnamese portal,
 //! and this crate's encoder, writes UTF-8 without an ECI header). An ECI
