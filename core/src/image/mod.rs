@@ -334,7 +334,7 @@ fn read(g: Gray, fallback: bool) -> Result<Vec<Found>, Error> {
 #[derive(Default)]
 struct Runs {
     found: Vec<Found>,
-    /// Candidate codes (disjoint finder triples) it could not read.
+    /// Candidate codes whose format information read but which did not decode.
     seen: usize,
 }
 
@@ -345,6 +345,7 @@ impl Runs {
         let sets = grid::sets(b, &finders);
         let mut used = vec![false; finders.len()];
         let mut unread = 0;
+        let mut damaged = 0usize;
         // Sets of two or three weak patterns are mostly chance: only the
         // best few of them are tried.
         let mut weak_tried = 0;
@@ -389,8 +390,9 @@ impl Runs {
                     self.push(found_decoded(data, corners));
                 }
                 Err(Miss::Rejected) => {}
-                Err(Miss::Failed) => {
+                Err(Miss::Failed { seen }) => {
                     unread += 1;
+                    damaged += usize::from(seen);
                     // Sets are tried best first: after this many grids that
                     // did not decode, the rest are look-alikes, and each
                     // costs a full sampling.
@@ -400,13 +402,13 @@ impl Runs {
                 }
             }
         }
-        self.seen = self.seen.max(unread.min(sets.len()));
+        self.seen = self.seen.max(damaged);
     }
 
     /// Reads `b` as one upright code filling its dark pixels' bounding box.
     fn pure(&mut self, b: &bits::Bits, g: &grid::Grid) {
         let module = 1.0;
-        if let Some((data, corners)) = decode_grid(b, None, g, module) {
+        if let Ok((data, corners)) = decode_grid(b, None, g, module) {
             self.push(found_decoded(
                 data,
                 corners.map(|p| Point {
@@ -437,18 +439,16 @@ impl Runs {
 fn read_set(b: &bits::Bits, src: Src<'_>, set: &grid::Set) -> Result<(decode::Decoded, [P; 4]), Miss> {
     let module = (set.tl.module + set.tr.module + set.bl.module) / 3.0;
     let g = grid::Grid::new(b, set, None).ok_or(Miss::Rejected)?;
-    if let Some(r) = decode_grid(b, Some(src), &g, module) {
-        return Ok(r);
-    }
-    Err(Miss::Failed)
+    decode_grid(b, Some(src), &g, module).map_err(|seen| Miss::Failed { seen })
 }
 
 /// Why a finder triple gave no code.
 enum Miss {
     /// No grid fits it (cheap to find out).
     Rejected,
-    /// A grid was placed and sampled, and did not decode.
-    Failed,
+    /// A grid was placed and sampled, and did not decode; `seen` if its
+    /// format information and timing patterns read (a code, damaged).
+    Failed { seen: bool },
 }
 
 /// Grids that may fail to decode in one binarisation before it is given
@@ -507,7 +507,15 @@ struct Src<'g> {
 
 /// Samples and decodes a placed grid, mirrored too: from the binarisation,
 /// then from the grey image thresholded in module space.
-fn decode_grid(b: &bits::Bits, src: Option<Src<'_>>, g: &grid::Grid, module: f32) -> Option<(decode::Decoded, [P; 4])> {
+/// `Err(true)` for a code seen but not decoded: its timing patterns read
+/// and both copies of its format information agree (random modules pass
+/// the format check half the time); `Err(false)` otherwise.
+fn decode_grid(
+    b: &bits::Bits,
+    src: Option<Src<'_>>,
+    g: &grid::Grid,
+    module: f32,
+) -> Result<(decode::Decoded, [P; 4]), bool> {
     let corners = |mirror: bool| {
         let n = g.size as f32;
         let at = |x: f32, y: f32| g.to_pixel(P::new(x, y)).unwrap_or_default();
@@ -520,16 +528,23 @@ fn decode_grid(b: &bits::Bits, src: Option<Src<'_>>, g: &grid::Grid, module: f32
     let decode = |dark: &[bool]| decode::decode(&decode::Modules { size: g.size, dark });
     // From the binarisation; which reading showed format information.
     let mut formatted = Vec::new();
+    let mut seen = false;
     for mirror in [false, true] {
         let Some(dark) = g.sample(b, module, mirror) else {
             continue;
         };
         match decode(&dark) {
-            Ok(data) => return Some((data, corners(mirror))),
+            Ok(data) => return Ok((data, corners(mirror))),
             Err(decode::Fail::Format) => {}
             // Random modules pass the format check half the time: a real
             // code's timing patterns also read.
-            Err(_) if timing_alternates(&dark, g.size) >= 0.75 => formatted.push(mirror),
+            Err(_) if timing_alternates(&dark, g.size) >= 0.75 => {
+                formatted.push(mirror);
+                seen |= decode::format_agrees(&decode::Modules {
+                    size: g.size,
+                    dark: &dark,
+                });
+            }
             Err(_) => {}
         }
     }
@@ -540,18 +555,19 @@ fn decode_grid(b: &bits::Bits, src: Option<Src<'_>>, g: &grid::Grid, module: f32
         for &mirror in &formatted {
             if let Some(dark) = g.sample_gray(src.g, src.inverted, mirror) {
                 if let Ok(data) = decode(&dark) {
-                    return Some((data, corners(mirror)));
+                    return Ok((data, corners(mirror)));
                 }
             }
         }
     }
     // The grid's second guess, for a code whose format information read.
-    if !formatted.is_empty() {
-        if let Some(flat) = g.flat() {
-            return decode_grid(b, src, &flat, module);
-        }
+    if formatted.is_empty() {
+        return Err(false);
     }
-    None
+    match g.flat() {
+        Some(flat) => decode_grid(b, src, &flat, module).map_err(|again| seen || again),
+        None => Err(seen),
+    }
 }
 
 /// A code read by our decoder, with the text rules of [`Charset`].
