@@ -110,7 +110,7 @@ pub(super) fn decode(m: &Modules<'_>) -> Result<Decoded, Fail> {
                 if function.get(y * size + x).copied().unwrap_or(true) {
                     continue;
                 }
-                if bit < raw * 8 && (m.at(x, y) ^ masked(mask, x, y)) {
+                if bit < raw * 8 && (m.at(x, y) ^ crate::qr::mask::pattern(mask, x, y)) {
                     if let Some(w) = words.get_mut(bit >> 3) {
                         *w |= 0x80 >> (bit & 7);
                     }
@@ -233,20 +233,6 @@ fn format_code(data: u32) -> u32 {
         }
     }
     ((data << 10) | r) ^ 0x5412
-}
-
-/// Whether mask `mask` flips module (x, y).
-fn masked(mask: u8, x: usize, y: usize) -> bool {
-    match mask {
-        0 => (x + y).is_multiple_of(2),
-        1 => y.is_multiple_of(2),
-        2 => x.is_multiple_of(3),
-        3 => (x + y).is_multiple_of(3),
-        4 => (x / 3 + y / 2).is_multiple_of(2),
-        5 => x * y % 2 + x * y % 3 == 0,
-        6 => (x * y % 2 + x * y % 3).is_multiple_of(2),
-        _ => ((x + y) % 2 + x * y % 3).is_multiple_of(2),
-    }
 }
 
 /// Modules that carry data or error correction in a version (8 per codeword,

@@ -244,20 +244,24 @@ impl Persp {
 mod tests {
     use super::*;
 
+    /// A code's finder and alignment centres, and where a slanted camera
+    /// puts them.
+    const SRC: [P; 4] = [
+        P { x: 3.5, y: 3.5 },
+        P { x: 21.5, y: 3.5 },
+        P { x: 18.5, y: 18.5 },
+        P { x: 3.5, y: 21.5 },
+    ];
+    const DST: [P; 4] = [
+        P { x: 100.0, y: 80.0 },
+        P { x: 400.0, y: 120.0 },
+        P { x: 350.0, y: 390.0 },
+        P { x: 60.0, y: 420.0 },
+    ];
+
     #[test]
     fn quad_to_quad_maps_the_corners_and_keeps_lines_straight() {
-        let src = [
-            P::new(3.5, 3.5),
-            P::new(21.5, 3.5),
-            P::new(18.5, 18.5),
-            P::new(3.5, 21.5),
-        ];
-        let dst = [
-            P::new(100.0, 80.0),
-            P::new(400.0, 120.0),
-            P::new(350.0, 390.0),
-            P::new(60.0, 420.0),
-        ];
+        let (src, dst) = (SRC, DST);
         let t = Persp::quad_to_quad(src, dst).unwrap();
         for (s, d) in src.iter().zip(dst) {
             assert!(t.map(*s).dist(d) < 1e-3, "{:?} → {:?}, want {d:?}", s, t.map(*s));
@@ -286,18 +290,7 @@ mod tests {
 
     #[test]
     fn fit_recovers_a_projective_map_from_many_points() {
-        let src = [
-            P::new(3.5, 3.5),
-            P::new(21.5, 3.5),
-            P::new(18.5, 18.5),
-            P::new(3.5, 21.5),
-        ];
-        let dst = [
-            P::new(100.0, 80.0),
-            P::new(400.0, 120.0),
-            P::new(350.0, 390.0),
-            P::new(60.0, 420.0),
-        ];
+        let (src, dst) = (SRC, DST);
         let t = Persp::quad_to_quad(src, dst).unwrap();
         let pts: Vec<P> = (0..20)
             .map(|i| P::new((i * 7 % 25) as f32, (i * 11 % 25) as f32))

@@ -84,8 +84,9 @@ fn flip(l: &mut Line, i: usize) {
     }
 }
 
-/// Whether mask `k` inverts the module at column `x`, row `y` (§7.8.2).
-fn pattern(k: u8, x: usize, y: usize) -> bool {
+/// Whether mask `k` inverts the module at column `x`, row `y` (§7.8.2);
+/// the image reader's decoder unmasks with it too.
+pub(crate) fn pattern(k: u8, x: usize, y: usize) -> bool {
     match k {
         0 => (x + y).is_multiple_of(2),
         1 => y.is_multiple_of(2),

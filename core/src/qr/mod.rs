@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use qrcodegen::{QrCode, QrCodeEcc, Version};
 
-mod mask;
+pub(crate) mod mask;
 mod segment;
 
 /// Error-correction level. Higher levels survive more damage and make larger codes.
