@@ -71,57 +71,64 @@ pub(super) fn local(g: &Gray) -> Bits {
         return global(g);
     }
     // Each block's level: its mean, or for a flat block an estimate from
-    // its neighbours (light paper unless they say otherwise).
+    // its neighbours (light paper unless they say otherwise). Per row of
+    // blocks: each block's min, max and sum, row by row.
     let mut level = vec![0u8; bw * bh];
+    let (mut lo, mut hi, mut sum) = (vec![255u8; bw], vec![0u8; bw], vec![0u32; bw]);
     for by in 0..bh {
-        for bx in 0..bw {
-            let (x0, y0) = (bx * BLOCK, by * BLOCK);
-            let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
-            let (mut lo, mut hi, mut sum) = (255u8, 0u8, 0u32);
-            for y in y0..y1 {
-                for &p in g.px.get(y * w + x0..y * w + x1).unwrap_or(&[]) {
-                    lo = lo.min(p);
-                    hi = hi.max(p);
-                    sum += u32::from(p);
+        let (y0, y1) = (by * BLOCK, ((by + 1) * BLOCK).min(h));
+        lo.fill(255);
+        hi.fill(0);
+        sum.fill(0);
+        for y in y0..y1 {
+            let row = g.px.get(y * w..(y + 1) * w).unwrap_or(&[]);
+            for (((chunk, l), hh), s) in row.chunks(BLOCK).zip(&mut lo).zip(&mut hi).zip(&mut sum) {
+                for &p in chunk {
+                    *l = (*l).min(p);
+                    *hh = (*hh).max(p);
+                    *s += u32::from(p);
                 }
             }
-            let n = ((x1 - x0) * (y1 - y0)) as u32;
-            let mut avg = if hi - lo > MIN_RANGE {
-                (sum / n.max(1)) as u8
+        }
+        for (bx, ((&l, &hh), &s)) in lo.iter().zip(&hi).zip(&sum).enumerate() {
+            let n = ((((bx + 1) * BLOCK).min(w) - bx * BLOCK) * (y1 - y0)) as u32;
+            let mut avg = if hh - l > MIN_RANGE {
+                (s / n.max(1)) as u8
             } else {
-                lo / 2
+                l / 2
             };
-            if hi - lo <= MIN_RANGE && bx > 0 && by > 0 {
+            if hh - l <= MIN_RANGE && bx > 0 && by > 0 {
                 let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
                 let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
-                if u32::from(lo) < neighbours {
+                if u32::from(l) < neighbours {
                     avg = neighbours as u8;
                 }
             }
-            if let Some(l) = level.get_mut(by * bw + bx) {
-                *l = avg;
+            if let Some(v) = level.get_mut(by * bw + bx) {
+                *v = avg;
             }
         }
     }
     // The threshold of a block: the mean level of the 5×5 blocks around it.
     let mut px = vec![0u8; w * h];
+    let mut t = vec![0u8; bw];
     for by in 0..bh {
         let cy = by.clamp(2, bh - 3);
-        for bx in 0..bw {
+        for (bx, t) in t.iter_mut().enumerate() {
             let cx = bx.clamp(2, bw - 3);
-            let mut sum = 0u32;
+            let mut s = 0u32;
             for yy in cy - 2..=cy + 2 {
-                for xx in cx - 2..=cx + 2 {
-                    sum += u32::from(level.get(yy * bw + xx).copied().unwrap_or(0));
+                for v in level.get(yy * bw + cx - 2..yy * bw + cx + 3).unwrap_or(&[]) {
+                    s += u32::from(*v);
                 }
             }
-            let t = (sum / 25) as u8;
-            let (x0, y0) = (bx * BLOCK, by * BLOCK);
-            let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
-            for y in y0..y1 {
-                let src = g.px.get(y * w + x0..y * w + x1).unwrap_or(&[]);
-                let dst = px.get_mut(y * w + x0..y * w + x1).unwrap_or(&mut []);
-                for (d, &s) in dst.iter_mut().zip(src) {
+            *t = (s / 25) as u8;
+        }
+        for y in by * BLOCK..((by + 1) * BLOCK).min(h) {
+            let src = g.px.get(y * w..(y + 1) * w).unwrap_or(&[]);
+            let dst = px.get_mut(y * w..(y + 1) * w).unwrap_or(&mut []);
+            for ((d, s), &t) in dst.chunks_mut(BLOCK).zip(src.chunks(BLOCK)).zip(&t) {
+                for (d, &s) in d.iter_mut().zip(s) {
                     *d = u8::from(s <= t);
                 }
             }

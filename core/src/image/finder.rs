@@ -137,13 +137,18 @@ pub(super) fn find(b: &Bits, step: usize) -> Vec<Finder> {
         let first = usize::from(!first_dark);
         let mut i = first;
         while i + 5 <= runs.len() {
-            let window = runs.get(i..i + 5).unwrap_or(&[]);
-            let lens: Vec<u32> = window.iter().map(|r| r.1).collect();
-            let Ok(five) = <[u32; 5]>::try_from(lens.as_slice()) else {
+            let Some(&[r0, r1, r2, r3, r4]) = runs.get(i..i + 5) else {
                 break;
             };
-            if let Some(u) = finder_ratio(five) {
-                let (s2, l2) = window.get(2).copied().unwrap_or((0, 0));
+            // A cheap test first, implied by the ratios (the centre run at
+            // least 0.65 of its neighbours' sum, at most 5.25 times it + 6.25).
+            let inner = r1.1 + r3.1;
+            if 2 * r2.1 + 2 < inner || r2.1 > 6 * inner + 7 {
+                i += 2;
+                continue;
+            }
+            if let Some(u) = finder_ratio([r0.1, r1.1, r2.1, r3.1, r4.1]) {
+                let (s2, l2) = r2;
                 let cx = s2 as f32 + l2 as f32 / 2.0;
                 let total = (u * 7.0).max(7.0);
                 if let Some(f) = check(b, cx, y as f32 + 0.5, total) {

@@ -197,6 +197,38 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     // either side.
     let mut blocked: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
     let mut phases: std::collections::HashMap<(usize, usize, bool), f32> = std::collections::HashMap::new();
+    // A set's place in the order: `None` when blocked.
+    let mut evaluate = |score: f32, set: Set, around: &[usize]| -> Option<(f32, f32, Set)> {
+        let [t, r, l] = set.ids;
+        if many {
+            let mut is_blocked = |p: usize, q: usize| {
+                *blocked
+                    .entry((p.min(q), p.max(q)))
+                    .or_insert_with(|| between(p, q, if full { &pool } else { around }))
+            };
+            if is_blocked(t, r) || is_blocked(t, l) {
+                return None;
+            }
+        }
+        // Row 6 lies towards the bottom-left pattern, column 6
+        // towards the top-right one.
+        let side = |from: P, to: P, other: P| (to - from).cross(other - from) > 0.0;
+        let mut phase = |p: usize, q: usize, positive: bool, fp: &Finder, fq: &Finder| {
+            *phases
+                .entry((p, q, positive))
+                .or_insert_with(|| line_phase(bits, fp, fq, if positive { 1.0 } else { -1.0 }))
+        };
+        let row = phase(t, r, side(set.tl.c, set.tr.c, set.bl.c), &set.tl, &set.tr);
+        let col = phase(t, l, side(set.tl.c, set.bl.c, set.tr.c), &set.tl, &set.bl);
+        // Phases under 0.55 are chance: coarser steps.
+        let q = ((((row + col) / 2.0) * 20.0).round() / 20.0).max(0.5);
+        Some((score, q, set))
+    };
+    // Sets of two or three weak patterns: only the best few are tried
+    // (`MAX_WEAK_SETS`), so only the best by shape are looked at further —
+    // a dense code shows hundreds of look-alikes, and thousands of their
+    // triples.
+    let mut mostly_weak: Vec<(f32, Set, usize)> = Vec::new();
     for (pi, &i) in pool.iter().enumerate() {
         let Some(a) = f.get(i).copied() else { continue };
         let partners: &[usize] = if full {
@@ -237,32 +269,22 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
                 let Some((score, set)) = triple([(a, i), (b, j), (c, k)]) else {
                     continue;
                 };
-                let [t, r, l] = set.ids;
-                if many {
-                    let mut is_blocked = |p: usize, q: usize| {
-                        *blocked
-                            .entry((p.min(q), p.max(q)))
-                            .or_insert_with(|| between(p, q, if full { &pool } else { around }))
-                    };
-                    if is_blocked(t, r) || is_blocked(t, l) {
-                        continue;
-                    }
+                if set.weak() >= 2 {
+                    mostly_weak.push((score, set, pi));
+                    continue;
                 }
-                // Row 6 lies towards the bottom-left pattern, column 6
-                // towards the top-right one.
-                let side = |from: P, to: P, other: P| (to - from).cross(other - from) > 0.0;
-                let mut phase = |p: usize, q: usize, positive: bool, fp: &Finder, fq: &Finder| {
-                    *phases
-                        .entry((p, q, positive))
-                        .or_insert_with(|| line_phase(bits, fp, fq, if positive { 1.0 } else { -1.0 }))
-                };
-                let row = phase(t, r, side(set.tl.c, set.tr.c, set.bl.c), &set.tl, &set.tr);
-                let col = phase(t, l, side(set.tl.c, set.bl.c, set.tr.c), &set.tl, &set.bl);
-                // Phases under 0.55 are chance: coarser steps.
-                let q = ((((row + col) / 2.0) * 20.0).round() / 20.0).max(0.5);
-                out.push((score, q, set));
+                out.extend(evaluate(score, set, around));
             }
         }
+    }
+    let keep = WEAK_SHAPES * super::MAX_WEAK_SETS;
+    if mostly_weak.len() > keep {
+        mostly_weak.select_nth_unstable_by(keep, |x, y| x.0.total_cmp(&y.0));
+        mostly_weak.truncate(keep);
+    }
+    for (score, set, pi) in mostly_weak {
+        let around = near.get(pi).map_or(&[][..], |v| v.as_slice());
+        out.extend(evaluate(score, set, around));
     }
     let _ = n_all;
     // Enough for every pattern to be a corner a few times over.
@@ -274,6 +296,10 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     out.sort_by(better);
     out.into_iter().map(|(_, _, s)| s).collect()
 }
+
+/// Sets of two or three weak patterns looked at, per one tried: the best
+/// by shape.
+const WEAK_SHAPES: usize = 4;
 
 /// Up to this many patterns, every triple is considered.
 const FULL_SEARCH: usize = 80;
@@ -295,9 +321,11 @@ fn line_phase(bits: &Bits, a: &Finder, b: &Finder, side: f32) -> f32 {
     let modules = len / m + 7.0;
     let v = ((modules - 17.0) / 4.0).round().clamp(1.0, 40.0) as usize;
     // Module sizes are measured ±20%: the line 3 modules in may lie a
-    // little off, so three offsets across the timing row are tried.
+    // little off, so three offsets across the timing row are tried, under
+    // the version the distance gives and its neighbours.
     let mut best = 0.0f32;
-    for v in [v.saturating_sub(1).max(1), v, (v + 1).min(40)] {
+    let (lo, hi) = (v.saturating_sub(1).max(1), (v + 1).min(40));
+    for v in lo..=hi {
         let s = 17 + 4 * v;
         let span = (s - 7) as f32;
         for off in [2.6, 3.0, 3.4] {
