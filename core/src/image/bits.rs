@@ -59,6 +59,11 @@ impl Bits {
 }
 
 const BLOCK: usize = 8;
+
+/// The width of block column `bx` of an image `w` pixels wide.
+fn l_len(bx: usize, w: usize) -> usize {
+    ((bx + 1) * BLOCK).min(w) - bx * BLOCK
+}
 /// Blocks whose min–max spread is below this are "flat".
 const MIN_RANGE: u8 = 24;
 
@@ -72,9 +77,10 @@ pub(super) fn local(g: &Gray) -> Bits {
     }
     // Each block's level: its mean, or for a flat block an estimate from
     // its neighbours (light paper unless they say otherwise). Per row of
-    // blocks: each block's min, max and sum, row by row.
+    // blocks: the min, max and sum down each pixel column (whole rows at a
+    // time, which vectorise), then across each block's 8 columns.
     let mut level = vec![0u8; bw * bh];
-    let (mut lo, mut hi, mut sum) = (vec![255u8; bw], vec![0u8; bw], vec![0u32; bw]);
+    let (mut lo, mut hi, mut sum) = (vec![255u8; w], vec![0u8; w], vec![0u16; w]);
     for by in 0..bh {
         let (y0, y1) = (by * BLOCK, ((by + 1) * BLOCK).min(h));
         lo.fill(255);
@@ -82,21 +88,20 @@ pub(super) fn local(g: &Gray) -> Bits {
         sum.fill(0);
         for y in y0..y1 {
             let row = g.px.get(y * w..(y + 1) * w).unwrap_or(&[]);
-            for (((chunk, l), hh), s) in row.chunks(BLOCK).zip(&mut lo).zip(&mut hi).zip(&mut sum) {
-                for &p in chunk {
-                    *l = (*l).min(p);
-                    *hh = (*hh).max(p);
-                    *s += u32::from(p);
-                }
+            for (((&p, l), hh), s) in row.iter().zip(&mut lo).zip(&mut hi).zip(&mut sum) {
+                *l = (*l).min(p);
+                *hh = (*hh).max(p);
+                // At most 8 rows of 255: fits.
+                *s += u16::from(p);
             }
         }
-        for (bx, ((&l, &hh), &s)) in lo.iter().zip(&hi).zip(&sum).enumerate() {
-            let n = ((((bx + 1) * BLOCK).min(w) - bx * BLOCK) * (y1 - y0)) as u32;
-            let mut avg = if hh - l > MIN_RANGE {
-                (s / n.max(1)) as u8
-            } else {
-                l / 2
-            };
+        let blocks = lo.chunks(BLOCK).zip(hi.chunks(BLOCK)).zip(sum.chunks(BLOCK));
+        for (bx, ((l, hh), s)) in blocks.enumerate() {
+            let l = l.iter().fold(255u8, |a, &p| a.min(p));
+            let hh = hh.iter().fold(0u8, |a, &p| a.max(p));
+            let s: u32 = s.iter().map(|&v| u32::from(v)).sum();
+            let n = (l_len(bx, w) * (y1 - y0)) as u32;
+            let mut avg = if hh - l > MIN_RANGE { (s / n.max(1)) as u8 } else { l / 2 };
             if hh - l <= MIN_RANGE && bx > 0 && by > 0 {
                 let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
                 let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
@@ -109,12 +114,13 @@ pub(super) fn local(g: &Gray) -> Bits {
             }
         }
     }
-    // The threshold of a block: the mean level of the 5×5 blocks around it.
+    // The threshold of a block: the mean level of the 5×5 blocks around it,
+    // spread over its pixel columns so that each row is one comparison.
     let mut px = vec![0u8; w * h];
-    let mut t = vec![0u8; bw];
+    let mut t = vec![0u8; w];
     for by in 0..bh {
         let cy = by.clamp(2, bh - 3);
-        for (bx, t) in t.iter_mut().enumerate() {
+        for (bx, t) in t.chunks_mut(BLOCK).enumerate() {
             let cx = bx.clamp(2, bw - 3);
             let mut s = 0u32;
             for yy in cy - 2..=cy + 2 {
@@ -122,15 +128,13 @@ pub(super) fn local(g: &Gray) -> Bits {
                     s += u32::from(*v);
                 }
             }
-            *t = (s / 25) as u8;
+            t.fill((s / 25) as u8);
         }
         for y in by * BLOCK..((by + 1) * BLOCK).min(h) {
             let src = g.px.get(y * w..(y + 1) * w).unwrap_or(&[]);
             let dst = px.get_mut(y * w..(y + 1) * w).unwrap_or(&mut []);
-            for ((d, s), &t) in dst.chunks_mut(BLOCK).zip(src.chunks(BLOCK)).zip(&t) {
-                for (d, &s) in d.iter_mut().zip(s) {
-                    *d = u8::from(s <= t);
-                }
+            for ((d, &s), &t) in dst.iter_mut().zip(src).zip(&t) {
+                *d = u8::from(s <= t);
             }
         }
     }
