@@ -61,7 +61,7 @@ impl Bits {
 const BLOCK: usize = 8;
 
 /// The width of block column `bx` of an image `w` pixels wide.
-fn l_len(bx: usize, w: usize) -> usize {
+fn block_width(bx: usize, w: usize) -> usize {
     ((bx + 1) * BLOCK).min(w) - bx * BLOCK
 }
 /// Blocks whose min–max spread is below this are "flat".
@@ -100,8 +100,12 @@ pub(super) fn local(g: &Gray) -> Bits {
             let l = l.iter().fold(255u8, |a, &p| a.min(p));
             let hh = hh.iter().fold(0u8, |a, &p| a.max(p));
             let s: u32 = s.iter().map(|&v| u32::from(v)).sum();
-            let n = (l_len(bx, w) * (y1 - y0)) as u32;
-            let mut avg = if hh - l > MIN_RANGE { (s / n.max(1)) as u8 } else { l / 2 };
+            let n = (block_width(bx, w) * (y1 - y0)) as u32;
+            let mut avg = if hh - l > MIN_RANGE {
+                (s / n.max(1)) as u8
+            } else {
+                l / 2
+            };
             if hh - l <= MIN_RANGE && bx > 0 && by > 0 {
                 let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
                 let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
