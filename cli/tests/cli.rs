@@ -3,7 +3,7 @@
 use std::process::Output;
 
 mod common;
-use common::motcua;
+use common::{motcua, scratch};
 
 use serde_json::Value;
 
@@ -290,8 +290,8 @@ fn dossier_decode_output_is_encode_input() {
 
 #[test]
 fn dossier_encode_from_flags_writes_svg_and_png() {
-    let dir = std::env::temp_dir().join(format!("motcua-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch_dir = scratch("cli");
+    let dir = scratch_dir.path().to_path_buf();
     let (svg, png) = (dir.join("qr.svg"), dir.join("qr.png"));
     let out = motcua(
         &[
@@ -386,8 +386,8 @@ fn dossier_encode_errors_are_json_and_leak_nothing() {
 /// `image_format` error.
 #[test]
 fn decode_reads_webp_photos() {
-    let dir = std::env::temp_dir().join(format!("motcua-cli-webp-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch_dir = scratch("cli-webp");
+    let dir = scratch_dir.path().to_path_buf();
     let text = "https://dichvucong.gov.vn/tra-cuu?ma=H01.01-241201-0001";
     let code = motcua::qr::encode(text, &motcua::qr::QrOptions::default()).unwrap();
     let png = image::load_from_memory(&code.to_png(4).unwrap()).unwrap().into_luma8();
@@ -414,5 +414,4 @@ fn decode_reads_webp_photos() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["error"]["code"], "image_format", "{v}");
     assert!(v["error"]["message"].as_str().unwrap().contains("WebP"), "{v}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -3,7 +3,7 @@
 //! photos the test writes itself.
 
 mod common;
-use common::motcua;
+use common::{motcua, scratch};
 
 const A: &str = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
 
@@ -67,8 +67,8 @@ fn cccd_and_dossier_in_one_go() {
 
 #[test]
 fn a_png_the_cli_made_itself_reads_back() {
-    let dir = std::env::temp_dir().join(format!("motcua-decode-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch_dir = scratch("decode");
+    let dir = scratch_dir.path().to_path_buf();
     let png = dir.join("receipt.png");
     let out = motcua(
         &[
@@ -86,13 +86,12 @@ fn a_png_the_cli_made_itself_reads_back() {
     let payload = stdout(&out);
     let read = motcua(&["decode", png.to_str().unwrap()], b"");
     assert_eq!(stdout(&read), payload);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn errors_are_json_with_both_languages() {
-    let dir = std::env::temp_dir().join(format!("motcua-decode-err-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch_dir = scratch("decode-err");
+    let dir = scratch_dir.path().to_path_buf();
     let not_image = dir.join("notes.png");
     std::fs::write(&not_image, "not a picture").unwrap();
     for (path, code) in [
@@ -119,5 +118,4 @@ fn errors_are_json_with_both_languages() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("\"code\":\"image_no_qr\""));
     assert!(stdout(&out).contains("Không tìm thấy mã QR trong ảnh"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,20 +1,13 @@
 //! Regression tests for the defects a hostile-input review found (issue
 //! #19): each failed before its fix.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 mod common;
-use common::motcua;
+use common::{motcua, scratch};
 
 const CARD_B: &str = "079303000654||Trần Thị Bích|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("motcua-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn files(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
@@ -113,7 +106,8 @@ fn decode_of_an_endless_file_stops_at_the_cap() {
 
 #[test]
 fn poster_refuses_a_csv_over_the_cap_from_a_file_and_from_stdin() {
-    let dir = tmp("bigcsv");
+    let dir_guard = scratch("hostile-bigcsv");
+    let dir = dir_guard.path().to_path_buf();
     let mut csv = b"code,name,url\n".to_vec();
     let row = b"1.001193,Dang ky khai sinh,https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1\n";
     while csv.len() <= 17 << 20 {
@@ -190,7 +184,8 @@ fn lying_jpeg(w: u16, h: u16) -> Vec<u8> {
 #[cfg(unix)]
 #[test]
 fn image_sizes_are_checked_from_the_header_before_decoding() {
-    let dir = tmp("bombs");
+    let dir_guard = scratch("hostile-bombs");
+    let dir = dir_guard.path().to_path_buf();
     let png = dir.join("bomb.png");
     std::fs::write(&png, lying_png(16384, 13000)).unwrap();
     let jpg = dir.join("bomb.jpg");
@@ -216,7 +211,8 @@ fn image_sizes_are_checked_from_the_header_before_decoding() {
 #[cfg(unix)]
 #[test]
 fn outputs_never_write_through_a_planted_symlink_nor_leave_a_copy() {
-    let dir = tmp("symlink");
+    let dir_guard = scratch("hostile-symlink");
+    let dir = dir_guard.path().to_path_buf();
     let victim = dir.join("victim.txt");
     std::fs::write(&victim, "keep me").unwrap();
     let out_dir = dir.join("shared");
@@ -246,12 +242,14 @@ fn outputs_never_write_through_a_planted_symlink_nor_leave_a_copy() {
 #[cfg(unix)]
 #[test]
 fn poster_removes_only_its_own_stale_pages_and_refuses_foreign_ones() {
-    let dir = tmp("poster");
+    let dir_guard = scratch("hostile-poster");
+    let dir = dir_guard.path().to_path_buf();
     let o = dir.to_str().unwrap();
     assert!(motcua(&["poster", "--sample", "-o", o], b"").status.success());
     // Files the user keeps next to it, named like pages.
     std::fs::write(dir.join("poster-4.svg"), "mine").unwrap();
-    let victim = tmp("poster-victim").join("important.svg");
+    let victim_guard = scratch("hostile-poster-victim");
+    let victim = victim_guard.path().join("important.svg");
     std::fs::write(&victim, "precious").unwrap();
     std::os::unix::fs::symlink(&victim, dir.join("poster-5.svg")).unwrap();
     let csv = "code,name,url\n1.001193,Đăng ký khai sinh,https://dichvucong.gov.vn/x?ma_thu_tuc=1.001193\n";
@@ -275,7 +273,8 @@ fn poster_removes_only_its_own_stale_pages_and_refuses_foreign_ones() {
         "{err}"
     );
     // A folder holding a page the tool did not write: refused, untouched.
-    let other = tmp("poster-foreign");
+    let other_guard = scratch("hostile-poster-foreign");
+    let other = other_guard.path().to_path_buf();
     std::fs::write(other.join("poster-1.svg"), "someone else's").unwrap();
     let out = motcua(&["poster", "--sample", "-o", other.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
@@ -335,7 +334,8 @@ fn dossier_codes_that_send_phones_elsewhere_are_refused_or_pinned() {
 
 #[test]
 fn decoded_text_cannot_drive_the_terminal() {
-    let dir = tmp("escapes");
+    let dir_guard = scratch("hostile-escapes");
+    let dir = dir_guard.path().to_path_buf();
     let evil = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m line\nnext \u{202e}reversed\\";
     let code = motcua::qr::encode(evil, &motcua::qr::QrOptions::default()).unwrap();
     let png = dir.join("evil.png");

@@ -4,14 +4,7 @@
 use std::path::Path;
 
 mod common;
-use common::motcua;
-
-fn tmp(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("motcua-print-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use common::{motcua, scratch};
 
 fn files(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
@@ -49,7 +42,8 @@ fn sheet_from_a_scanner_line_on_stdin() {
 
 #[test]
 fn sheet_sample_carries_the_receipt_qr_and_bad_scans_fail() {
-    let dir = tmp("sheet");
+    let dir_guard = scratch("print-sheet");
+    let dir = dir_guard.path().to_path_buf();
     let file = dir.join("sheet.html");
     let out = motcua(&["sheet", "--sample", "-o", file.to_str().unwrap()], b"");
     assert!(out.status.success());
@@ -73,7 +67,8 @@ fn sheet_sample_carries_the_receipt_qr_and_bad_scans_fail() {
 
 #[test]
 fn poster_sample_writes_pages_and_html() {
-    let dir = tmp("poster");
+    let dir_guard = scratch("print-poster");
+    let dir = dir_guard.path().to_path_buf();
     let out = motcua(&["poster", "--sample", "-o", dir.to_str().unwrap()], b"");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
@@ -106,7 +101,8 @@ fn poster_sample_writes_pages_and_html() {
 
 #[test]
 fn bad_csv_names_the_line_and_writes_nothing() {
-    let dir = tmp("bad");
+    let dir_guard = scratch("print-bad");
+    let dir = dir_guard.path().to_path_buf();
     let out_dir = dir.join("out");
     let csv = dir.join("list.csv");
     let cases: [(&[u8], &str, &str); 4] = [

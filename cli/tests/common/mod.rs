@@ -1,4 +1,4 @@
-//! What the CLI test files share: running the binary.
+//! What the CLI test files share: running the binary, and scratch folders.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -21,4 +21,14 @@ pub fn motcua(args: &[&str], stdin: &[u8]) -> Output {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     out
+}
+
+/// A scratch folder for one test, named after it, removed when the guard
+/// drops (also when the test fails).
+#[allow(dead_code)] // not every test file needs one
+pub fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("motcua-{name}-"))
+        .tempdir()
+        .unwrap()
 }
