@@ -43,6 +43,15 @@ before(async () => {
   await page.goto(server.url);
   await page.waitForFunction(() => window.motcuaDemo?.ready === true);
   assert.deepEqual(errors, []);
+  // One throwaway burst (an invalid card) before the tests: the first keys
+  // after a page load reach it through a cold browser and a cold key
+  // handler, and on a loaded 2-core CI machine they came more than the
+  // wedge's 35 ms apart, so the first test's scan was taken for typing.
+  // The tests after it each wait for their own result (never this one's).
+  await page.click("#phone");
+  await scan("000000000000|warm-up burst|0101");
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  await page.fill("#phone", "");
 });
 
 after(async () => {
