@@ -39,13 +39,41 @@ impl Bits {
     pub(super) fn speckle(&self) -> f32 {
         let mut n = 0usize;
         for y in (0..self.h).step_by(2) {
-            for w in self.row(y).windows(3) {
-                if let [a, b, c] = *w {
-                    n += usize::from(a != b && b != c);
-                }
-            }
+            let row = self.row(y);
+            let (b, c) = (row.get(1..).unwrap_or(&[]), row.get(2..).unwrap_or(&[]));
+            n += usize::from(
+                row.iter()
+                    .zip(b)
+                    .zip(c)
+                    // (A row holds at most 16384 pixels: a u16 count fits.)
+                    .map(|((a, b), c)| u16::from((a != b) & (b != c)))
+                    .fold(0u16, u16::wrapping_add),
+            );
         }
         n as f32 / (self.w * self.h.div_ceil(2)).max(1) as f32
+    }
+
+    /// The first and last dark pixel of row `y`, if it has one (16 pixels
+    /// at a time: most of a photo's rows start and end in light paper).
+    pub(super) fn row_extent(&self, y: usize) -> Option<(usize, usize)> {
+        const N: usize = 16;
+        let row = self.row(y);
+        let any = |c: &[u8]| u128::from_ne_bytes(<[u8; N]>::try_from(c).unwrap_or([0; N])) != 0;
+        let dark = |x: &usize| row.get(*x).is_some_and(|&v| v != 0);
+        let body = row.len() - row.len() % N;
+        let first = match row.chunks_exact(N).position(any) {
+            Some(k) => (k * N..k * N + N).find(dark),
+            None => (body..row.len()).find(dark),
+        }?;
+        let last = (body..row.len())
+            .rev()
+            .find(dark)
+            .or_else(|| {
+                let k = row.chunks_exact(N).rposition(any)?;
+                (k * N..k * N + N).rev().find(dark)
+            })
+            .unwrap_or(first);
+        Some((first, last))
     }
 
     /// Dark and light swapped: light codes on dark ground.
@@ -222,5 +250,34 @@ mod tests {
         for b in [global(&g), local(&g)] {
             assert!(b.get(0, 0) && b.get(14, 29) && !b.get(15, 0) && !b.get(29, 29));
         }
+    }
+
+    #[test]
+    fn row_extent_and_speckle_agree_with_a_pixel_by_pixel_scan() {
+        // Rows of every length around the 16-pixel steps, dark anywhere.
+        for w in [21usize, 31, 32, 33, 47, 64, 100] {
+            let g = gray(w, 2 * w, |x, y| {
+                if (x * 7 + y * 13) % (y % 9 + 2) == 0 && x % (y + 1) == 0 {
+                    0
+                } else {
+                    255
+                }
+            });
+            let b = global(&g);
+            for y in 0..b.h {
+                let r = b.row(y);
+                let want = r
+                    .iter()
+                    .position(|&v| v != 0)
+                    .map(|f| (f, r.iter().rposition(|&v| v != 0).unwrap_or(f)));
+                assert_eq!(b.row_extent(y), want, "width {w}, row {y}");
+            }
+            let mut n = 0usize;
+            for y in (0..b.h).step_by(2) {
+                n += b.row(y).windows(3).filter(|t| t[0] != t[1] && t[1] != t[2]).count();
+            }
+            assert_eq!(b.speckle(), n as f32 / (b.w * b.h.div_ceil(2)) as f32);
+        }
+        assert_eq!(global(&gray(40, 40, |_, _| 255)).row_extent(3), None);
     }
 }

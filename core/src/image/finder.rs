@@ -116,21 +116,27 @@ pub(super) fn find(b: &Bits, step: usize) -> Vec<Finder> {
     for y in (step / 2..b.h).step_by(step.max(1)) {
         let row = b.row(y);
         runs.clear();
-        let mut first_dark = false;
-        let mut start = 0usize;
-        for (x, w) in row.windows(2).enumerate() {
-            if let [a, c] = *w {
-                if a != c {
-                    if runs.is_empty() && start == 0 {
-                        first_dark = a != 0;
-                    }
-                    runs.push((start as u32, (x + 1 - start) as u32));
-                    start = x + 1;
+        let Some(&first_px) = row.first() else { continue };
+        let first_dark = first_px != 0;
+        // Where the colour changes: 8 pixels at a time through a run
+        // (paper and large modules are long runs), then pixel by pixel.
+        let (mut start, mut colour, mut x) = (0usize, first_px, 1usize);
+        loop {
+            while let Some(eight) = row.get(x..x + 8) {
+                if eight.iter().fold(0u8, |a, &v| a | (v ^ colour)) != 0 {
+                    break;
                 }
+                x += 8;
             }
-        }
-        if runs.is_empty() {
-            first_dark = row.first().is_some_and(|&v| v != 0);
+            match row.get(x) {
+                Some(&v) if v != colour => {
+                    runs.push((start as u32, (x - start) as u32));
+                    (start, colour) = (x, v);
+                }
+                Some(_) => {}
+                None => break,
+            }
+            x += 1;
         }
         runs.push((start as u32, (row.len() - start) as u32));
         // Runs alternate colour; the first dark run is index 0 or 1.

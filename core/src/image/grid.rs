@@ -836,9 +836,7 @@ impl Grid {
     pub(super) fn pure(b: &Bits) -> Option<(Grid, f32)> {
         let (mut left, mut top, mut right, mut bottom) = (usize::MAX, usize::MAX, 0usize, 0usize);
         for y in 0..b.h {
-            let row = b.row(y);
-            if let Some(first) = row.iter().position(|&v| v != 0) {
-                let last = row.iter().rposition(|&v| v != 0).unwrap_or(first);
+            if let Some((first, last)) = b.row_extent(y) {
                 left = left.min(first);
                 right = right.max(last);
                 top = top.min(y);
