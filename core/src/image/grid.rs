@@ -783,10 +783,9 @@ impl Grid {
         q.is_finite().then_some(q)
     }
 
-    /// Reads every module (`true` = dark, row by row); `mirror` reads it
-    /// transposed (a code seen from the back). `None` when too many
-    /// modules fall outside the image.
-    pub(super) fn sample(&self, b: &Bits, module_px: f32, mirror: bool) -> Option<Vec<bool>> {
+    /// Reads every module (`true` = dark, row by row). `None` when too
+    /// many modules fall outside the image.
+    pub(super) fn sample(&self, b: &Bits, module_px: f32) -> Option<Vec<bool>> {
         let n = self.size;
         let mut dark = vec![false; n * n];
         // Large modules: vote with four points a quarter module from the centre.
@@ -816,8 +815,7 @@ impl Grid {
                 } else {
                     centre
                 };
-                let (cx, cy) = if mirror { (y, x) } else { (x, y) };
-                if let Some(cell) = dark.get_mut(cy * n + cx) {
+                if let Some(cell) = dark.get_mut(y * n + x) {
                     *cell = d;
                 }
             }

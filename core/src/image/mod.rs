@@ -546,8 +546,14 @@ fn decode_grid(
     // From the binarisation; which reading showed format information.
     let mut formatted = Vec::new();
     let mut seen = false;
+    // The mirrored reading is the same samples transposed.
+    let straight = g.sample(b, module);
     for mirror in [false, true] {
-        let Some(dark) = g.sample(b, module, mirror) else {
+        let Some(dark) = (match (&straight, mirror) {
+            (Some(d), false) => Some(std::borrow::Cow::Borrowed(d.as_slice())),
+            (Some(d), true) => Some(std::borrow::Cow::Owned(transposed(d, g.size))),
+            (None, _) => None,
+        }) else {
             continue;
         };
         match decode(&dark) {
@@ -585,6 +591,13 @@ fn decode_grid(
         Some(flat) => decode_grid(b, src, &flat, module).map_err(|again| seen || again),
         None => Err(seen),
     }
+}
+
+/// The `n`×`n` modules `dark` mirrored about the main diagonal.
+fn transposed(dark: &[bool], n: usize) -> Vec<bool> {
+    (0..n * n)
+        .map(|i| dark.get((i % n) * n + i / n).copied().unwrap_or(false))
+        .collect()
 }
 
 /// A code read by our decoder, with the text rules of [`Charset`].
