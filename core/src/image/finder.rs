@@ -236,7 +236,7 @@ pub(super) fn ring_quad(b: &Bits, c: P, u: P, v: P, module: f32) -> Option<[P; 4
         while t < max {
             t += 0.5;
             let p = c + d * t;
-            let dark = b.get(p.x.floor() as i32, p.y.floor() as i32);
+            let dark = b.get(floor_i32(p.x), floor_i32(p.y));
             state = match (state, dark) {
                 (0, false) => 1,
                 (1, true) => {
@@ -292,6 +292,18 @@ pub(super) fn ring_quad(b: &Bits, c: P, u: P, v: P, module: f32) -> Option<[P; 4
     Some([meet(0, 3)?, meet(0, 1)?, meet(2, 1)?, meet(2, 3)?])
 }
 
+/// `v.floor() as i32` without the libm call (this is the ring fit's inner
+/// loop): truncation, one less for negative non-integers.
+#[inline]
+fn floor_i32(v: f32) -> i32 {
+    let t = v as i32;
+    if (t as f32) > v {
+        t.saturating_sub(1)
+    } else {
+        t
+    }
+}
+
 /// The total-least-squares line through `pts`: a point and a unit direction.
 fn fit_line(pts: &[P]) -> Option<(P, P)> {
     let n = pts.len() as f32;
@@ -312,6 +324,28 @@ fn fit_line(pts: &[P]) -> Option<(P, P)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floor_i32_is_floor() {
+        for v in [
+            0.0f32,
+            0.5,
+            -0.5,
+            -1.0,
+            1.0,
+            2.999,
+            -2.001,
+            1e9,
+            -1e9,
+            3e9,
+            -3e9,
+            f32::NAN,
+            f32::INFINITY,
+            -f32::INFINITY,
+        ] {
+            assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
+        }
+    }
 
     #[test]
     fn ratio_accepts_finder_cuts_only() {
