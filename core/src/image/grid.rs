@@ -229,6 +229,9 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     // a dense code shows hundreds of look-alikes, and thousands of their
     // triples.
     let mut mostly_weak: Vec<(f32, Set, usize)> = Vec::new();
+    // Likewise sets of one weak pattern, which a dense code's look-alikes
+    // make by the hundred around its few strong ones.
+    let mut one_weak: Vec<(f32, Set, usize)> = Vec::new();
     for (pi, &i) in pool.iter().enumerate() {
         let Some(a) = f.get(i).copied() else { continue };
         let partners: &[usize] = if full {
@@ -269,22 +272,26 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
                 let Some((score, set)) = triple([(a, i), (b, j), (c, k)]) else {
                     continue;
                 };
-                if set.weak() >= 2 {
-                    mostly_weak.push((score, set, pi));
-                    continue;
+                match set.weak() {
+                    0 => out.extend(evaluate(score, set, around)),
+                    1 => one_weak.push((score, set, pi)),
+                    _ => mostly_weak.push((score, set, pi)),
                 }
-                out.extend(evaluate(score, set, around));
             }
         }
     }
-    let keep = WEAK_SHAPES * super::MAX_WEAK_SETS;
-    if mostly_weak.len() > keep {
-        mostly_weak.select_nth_unstable_by(keep, |x, y| x.0.total_cmp(&y.0));
-        mostly_weak.truncate(keep);
-    }
-    for (score, set, pi) in mostly_weak {
-        let around = near.get(pi).map_or(&[][..], |v| v.as_slice());
-        out.extend(evaluate(score, set, around));
+    for (mut group, keep) in [
+        (one_weak, ONE_WEAK_SHAPES),
+        (mostly_weak, WEAK_SHAPES * super::MAX_WEAK_SETS),
+    ] {
+        if group.len() > keep {
+            group.select_nth_unstable_by(keep, |x, y| x.0.total_cmp(&y.0));
+            group.truncate(keep);
+        }
+        for (score, set, pi) in group {
+            let around = near.get(pi).map_or(&[][..], |v| v.as_slice());
+            out.extend(evaluate(score, set, around));
+        }
     }
     let _ = n_all;
     // Enough for every pattern to be a corner a few times over.
@@ -300,6 +307,9 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
 /// Sets of two or three weak patterns looked at, per one tried: the best
 /// by shape.
 const WEAK_SHAPES: usize = 4;
+
+/// Sets of one weak pattern that get the timing look: the best by shape.
+const ONE_WEAK_SHAPES: usize = 256;
 
 /// Up to this many patterns, every triple is considered.
 const FULL_SEARCH: usize = 80;
