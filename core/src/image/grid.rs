@@ -333,23 +333,30 @@ fn line_phase(bits: &Bits, a: &Finder, b: &Finder, side: f32) -> f32 {
     // Module sizes are measured ±20%: the line 3 modules in may lie a
     // little off, so three offsets across the timing row are tried, under
     // the version the distance gives and its neighbours.
+    // The likeliest first (the distance's version, the middle offset), so
+    // that the others can stop once they cannot beat it: the best share
+    // is the same whatever the order.
     let mut best = 0.0f32;
     let (lo, hi) = (v.saturating_sub(1).max(1), (v + 1).min(40));
-    for v in lo..=hi {
+    let combos = [v, lo, hi]
+        .into_iter()
+        .enumerate()
+        .filter(|&(k, w)| k == 0 || w != v)
+        .flat_map(|(_, w)| [3.0f32, 2.6, 3.4].map(move |off| (w, off)));
+    for (v, off) in combos {
         let s = 17 + 4 * v;
         let span = (s - 7) as f32;
-        for off in [2.6, 3.0, 3.4] {
-            let (mut ok, mut n) = (0u32, 0u32);
-            for i in 8..s - 8 {
-                let t = (i as f32 + 0.5 - 3.5) / span;
-                let p = a.c + d * t + normal * (off * m);
-                n += 1;
-                ok += u32::from(bits.get(p.x as i32, p.y as i32) == (i % 2 == 0));
+        let total = s - 16;
+        let mut ok = 0usize;
+        for (k, i) in (8..s - 8).enumerate() {
+            if k % 8 == 0 && (ok + total - k) as f32 / total as f32 <= best {
+                break;
             }
-            if n > 0 {
-                best = best.max(ok as f32 / n as f32);
-            }
+            let t = (i as f32 + 0.5 - 3.5) / span;
+            let p = a.c + d * t + normal * (off * m);
+            ok += usize::from(bits.get(p.x as i32, p.y as i32) == (i % 2 == 0));
         }
+        best = best.max(ok as f32 / total as f32);
     }
     best
 }
