@@ -1,5 +1,5 @@
 //! The fallback after the reader's own passes miss: quircs (a port of
-//! quirc, the reader of #8) over five renderings of the image. Measured in
+//! quirc, the reader of #8) over four renderings of the image. Measured in
 //! #20 to still add reads on real photos (4 of zxing-cpp's 137 samples);
 //! behind the `quircs-fallback` feature (on by default, off in the npm
 //! package for its size).
@@ -95,8 +95,6 @@ fn found(data: quircs::Data, corners: [Point; 4]) -> Found {
 enum Pass {
     /// As is: quirc's own global (Otsu) threshold.
     Otsu,
-    /// Local mean over a window ~1/8 of the image: uneven light, low contrast.
-    Wide,
     /// 3×3 smoothing first: sensor noise and JPEG blocks.
     Smooth,
     /// Narrow window: shadow edges, heavy blur.
@@ -108,16 +106,13 @@ enum Pass {
 /// The quircs passes that still add reads after the reader's own, in
 /// order (measured in #20 on the photos, the scenes and the distorted set:
 /// the wide mean inverted, sharpened, half and double size added none and
-/// were dropped). Otsu first: the cheapest, and it reads the most.
-const PASSES: [Pass; 5] = [Pass::Otsu, Pass::Wide, Pass::Smooth, Pass::Narrow, Pass::Inverted];
+/// were dropped; the wide mean itself added one read, a code the reader's
+/// own passes see, and went when the fallback stopped running for those).
+/// Otsu first: the cheapest, and it reads the most.
+const PASSES: [Pass; 4] = [Pass::Otsu, Pass::Smooth, Pass::Narrow, Pass::Inverted];
 
 /// Renderings that may see a code and read none before the fallback stops.
-const MAX_UNREAD_PASSES: usize = 3;
-
-/// The local mean over a window ~1/8 of the image, made once, when first needed.
-fn wide<'a>(cache: &'a mut Option<Vec<u8>>, g: &Gray, side: usize) -> &'a [u8] {
-    cache.get_or_insert_with(|| g.box_mean((side / 16).max(4)))
-}
+const MAX_UNREAD_PASSES: usize = 2;
 
 /// The quircs passes: the earlier reader, kept as the fallback.
 pub(super) fn read_quircs(g: Gray) -> Result<Vec<Found>, Error> {
@@ -128,18 +123,17 @@ pub(super) fn read_quircs(g: Gray) -> Result<Vec<Found>, Error> {
         unread_passes: 0,
     };
     let side = g.w.min(g.h);
-    let mut wide_mean: Option<Vec<u8>> = None;
     for pass in PASSES {
         let (img, scale) = match pass {
             Pass::Otsu => (None, SAME),
-            Pass::Wide => (Some(g.binarize(wide(&mut wide_mean, &g, side), 2, false)), SAME),
             Pass::Smooth => {
                 let smooth = Gray {
                     px: g.box_mean(1),
                     w: g.w,
                     h: g.h,
                 };
-                (Some(smooth.binarize(wide(&mut wide_mean, &g, side), 1, false)), SAME)
+                // Against the local mean over a window ~1/8 of the image.
+                (Some(smooth.binarize(&g.box_mean((side / 16).max(4)), 1, false)), SAME)
             }
             Pass::Narrow => (Some(g.binarize(&g.box_mean((side / 64).max(3)), 1, false)), SAME),
             Pass::Inverted => (Some(g.inverted()), SAME),
@@ -148,9 +142,9 @@ pub(super) fn read_quircs(g: Gray) -> Result<Vec<Found>, Error> {
             break;
         }
         // quircs places the same code in every rendering, and each placing
-        // costs its perspective search (2–10 ms): after three renderings
-        // that placed one and read none, the last two never read it on the
-        // photos, scenes or distorted set of #20.
+        // costs its perspective search (2–10 ms): after two renderings that
+        // placed one and read none, the others never read it on the photos,
+        // scenes or distorted set of #20.
         if r.found.is_empty() && r.unread_passes >= MAX_UNREAD_PASSES {
             break;
         }

@@ -10,7 +10,7 @@
 //! decoder (format, unmasking, Reed–Solomon, every segment mode, ECI). The
 //! negative, a half-size copy and a global threshold follow when nothing is
 //! read; with the `quircs-fallback` feature (default) the reader of #8 (quircs,
-//! over five renderings) is the last resort when no code was even seen. The measurements that chose
+//! over four renderings) is the last resort when no code was even seen. The measurements that chose
 //! this are in `BENCHMARKS.md` and the notes of issue #20.
 //!
 //! Text: byte-mode payloads are UTF-8 in practice (every Vietnamese portal,
