@@ -184,11 +184,15 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     // strong ones come first, then those whose timing patterns read best
     // at a first look (neighbouring codes' patterns make right angles as
     // perfect as a code's own), then by shape.
-    let key = |x: &(f32, f32, Set)| (x.2.weak(), x.1, x.0);
-    let better = |x: &(f32, f32, Set), y: &(f32, f32, Set)| {
-        let (kx, ky) = (key(x), key(y));
+    // (Both orders are plain function pointers, so that the selections
+    // below share one instance of the generic selection code: the .wasm
+    // pays for each instance.)
+    type Cmp = fn(&(f32, f32, Set), &(f32, f32, Set)) -> std::cmp::Ordering;
+    let better: Cmp = |x, y| {
+        let (kx, ky) = ((x.2.weak(), x.1, x.0), (y.2.weak(), y.1, y.0));
         kx.0.cmp(&ky.0).then(ky.1.total_cmp(&kx.1)).then(kx.2.total_cmp(&ky.2))
     };
+    let by_shape: Cmp = |x, y| x.0.total_cmp(&y.0);
     let mut out: Vec<(f32, f32, Set)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let many = pool.len() > 12;
@@ -228,10 +232,12 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     // (`MAX_WEAK_SETS`), so only the best by shape are looked at further —
     // a dense code shows hundreds of look-alikes, and thousands of their
     // triples.
-    let mut mostly_weak: Vec<(f32, Set, usize)> = Vec::new();
+    // (Shape, pool position as f32, set: the element type of `out`.)
+    let mut mostly_weak: Vec<(f32, f32, Set)> = Vec::new();
     // Likewise sets of one weak pattern, which a dense code's look-alikes
     // make by the hundred around its few strong ones.
-    let mut one_weak: Vec<(f32, Set, usize)> = Vec::new();
+    let mut one_weak: Vec<(f32, f32, Set)> = Vec::new();
+    let mut strong: Vec<(f32, f32, Set)> = Vec::new();
     for (pi, &i) in pool.iter().enumerate() {
         let Some(a) = f.get(i).copied() else { continue };
         let partners: &[usize] = if full {
@@ -239,7 +245,6 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
         } else {
             near.get(pi).map_or(&[][..], |v| v.as_slice())
         };
-        let around = near.get(pi).map_or(&[][..], |v| v.as_slice());
         for (x, &j) in partners.iter().enumerate() {
             let Some(b) = f.get(j).copied() else { continue };
             if full && b.module > a.module * 2.5 {
@@ -273,22 +278,24 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
                     continue;
                 };
                 match set.weak() {
-                    0 => out.extend(evaluate(score, set, around)),
-                    1 => one_weak.push((score, set, pi)),
-                    _ => mostly_weak.push((score, set, pi)),
+                    0 => strong.push((score, pi as f32, set)),
+                    1 => one_weak.push((score, pi as f32, set)),
+                    _ => mostly_weak.push((score, pi as f32, set)),
                 }
             }
         }
     }
     for (mut group, keep) in [
+        (strong, usize::MAX),
         (one_weak, ONE_WEAK_SHAPES),
         (mostly_weak, WEAK_SHAPES * super::MAX_WEAK_SETS),
     ] {
         if group.len() > keep {
-            group.select_nth_unstable_by(keep, |x, y| x.0.total_cmp(&y.0));
+            group.select_nth_unstable_by(keep, by_shape);
             group.truncate(keep);
         }
-        for (score, set, pi) in group {
+        for (score, pi, set) in group {
+            let pi = pi as usize;
             let around = near.get(pi).map_or(&[][..], |v| v.as_slice());
             out.extend(evaluate(score, set, around));
         }
@@ -338,25 +345,26 @@ fn line_phase(bits: &Bits, a: &Finder, b: &Finder, side: f32) -> f32 {
     // is the same whatever the order.
     let mut best = 0.0f32;
     let (lo, hi) = (v.saturating_sub(1).max(1), (v + 1).min(40));
-    let combos = [v, lo, hi]
-        .into_iter()
-        .enumerate()
-        .filter(|&(k, w)| k == 0 || w != v)
-        .flat_map(|(_, w)| [3.0f32, 2.6, 3.4].map(move |off| (w, off)));
-    for (v, off) in combos {
-        let s = 17 + 4 * v;
+    for (k, w) in [v, lo, hi].into_iter().enumerate() {
+        // (lo or hi is the distance's version itself at 1 and 40.)
+        if k > 0 && w == v {
+            continue;
+        }
+        let s = 17 + 4 * w;
         let span = (s - 7) as f32;
         let total = s - 16;
-        let mut ok = 0usize;
-        for (k, i) in (8..s - 8).enumerate() {
-            if k % 8 == 0 && (ok + total - k) as f32 / total as f32 <= best {
-                break;
+        for off in [3.0f32, 2.6, 3.4] {
+            let mut ok = 0usize;
+            for (k, i) in (8..s - 8).enumerate() {
+                if k % 8 == 0 && (ok + total - k) as f32 / total as f32 <= best {
+                    break;
+                }
+                let t = (i as f32 + 0.5 - 3.5) / span;
+                let p = a.c + d * t + normal * (off * m);
+                ok += usize::from(bits.get(p.x as i32, p.y as i32) == (i % 2 == 0));
             }
-            let t = (i as f32 + 0.5 - 3.5) / span;
-            let p = a.c + d * t + normal * (off * m);
-            ok += usize::from(bits.get(p.x as i32, p.y as i32) == (i % 2 == 0));
+            best = best.max(ok as f32 / total as f32);
         }
-        best = best.max(ok as f32 / total as f32);
     }
     best
 }
@@ -849,18 +857,7 @@ impl Grid {
     /// (and version information) read best.
     /// Also gives the module size in pixels.
     pub(super) fn pure(b: &Bits) -> Option<(Grid, f32)> {
-        let (mut left, mut top, mut right, mut bottom) = (usize::MAX, usize::MAX, 0usize, 0usize);
-        for y in 0..b.h {
-            if let Some((first, last)) = b.row_extent(y) {
-                left = left.min(first);
-                right = right.max(last);
-                top = top.min(y);
-                bottom = bottom.max(y);
-            }
-        }
-        if left > right || top > bottom {
-            return None;
-        }
+        let (left, top, right, bottom) = b.dark_box()?;
         let (w, h) = ((right - left + 1) as f32, (bottom - top + 1) as f32);
         if w < 21.0 || (w - h).abs() > w * 0.05 + 1.0 {
             return None;
