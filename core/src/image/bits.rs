@@ -39,16 +39,11 @@ impl Bits {
     pub(super) fn speckle(&self) -> f32 {
         let mut n = 0usize;
         for y in (0..self.h).step_by(2) {
-            let row = self.row(y);
-            let (b, c) = (row.get(1..).unwrap_or(&[]), row.get(2..).unwrap_or(&[]));
-            n += usize::from(
-                row.iter()
-                    .zip(b)
-                    .zip(c)
-                    // (A row holds at most 16384 pixels: a u16 count fits.)
-                    .map(|((a, b), c)| u16::from((a != b) & (b != c)))
-                    .fold(0u16, u16::wrapping_add),
-            );
+            for w in self.row(y).windows(3) {
+                if let [a, b, c] = *w {
+                    n += usize::from(a != b && b != c);
+                }
+            }
         }
         n as f32 / (self.w * self.h.div_ceil(2)).max(1) as f32
     }
@@ -57,6 +52,30 @@ impl Bits {
     /// inclusive, if there are any: one pass that ORs the rows together
     /// (it vectorises; most of a photo's rows start and end in paper).
     pub(super) fn dark_box(&self) -> Option<(usize, usize, usize, usize)> {
+        if cfg!(target_arch = "wasm32") {
+            self.dark_box_row_by_row()
+        } else {
+            self.dark_box_or_rows()
+        }
+    }
+
+    /// [`Bits::dark_box`] for the .wasm (built without SIMD: row by row is
+    /// as fast there, and smaller).
+    fn dark_box_row_by_row(&self) -> Option<(usize, usize, usize, usize)> {
+        let mut b: Option<(usize, usize, usize, usize)> = None;
+        for y in 0..self.h {
+            let row = self.row(y);
+            if let Some(first) = row.iter().position(|&v| v != 0) {
+                let last = row.iter().rposition(|&v| v != 0).unwrap_or(first);
+                let (l, t, r, _) = b.unwrap_or((first, y, last, y));
+                b = Some((l.min(first), t, r.max(last), y));
+            }
+        }
+        b
+    }
+
+    /// [`Bits::dark_box`] by ORing the rows together (vectorised).
+    fn dark_box_or_rows(&self) -> Option<(usize, usize, usize, usize)> {
         let mut columns = vec![0u8; self.w];
         let (mut top, mut bottom) = (None, 0);
         for y in 0..self.h {
@@ -102,6 +121,18 @@ pub(super) fn local(g: &Gray) -> Bits {
     if bw < 5 || bh < 5 {
         return global(g);
     }
+    if cfg!(target_arch = "wasm32") {
+        by_blocks(g, bw, bh)
+    } else {
+        by_rows(g, bw, bh)
+    }
+}
+
+/// [`local`] row by row: min, max and sum down whole rows, then across each
+/// block; each row thresholded against a per-column copy of its blocks'
+/// thresholds. Those loops vectorise (SSE2, NEON).
+fn by_rows(g: &Gray, bw: usize, bh: usize) -> Bits {
+    let (w, h) = (g.w, g.h);
     // Each block's level: its mean, or for a flat block an estimate from
     // its neighbours (light paper unless they say otherwise). Per row of
     // blocks: the min, max and sum down each pixel column (whole rows at a
@@ -172,6 +203,70 @@ pub(super) fn local(g: &Gray) -> Bits {
     Bits { w, h, px }
 }
 
+/// [`local`] block by block: the same bits as [`by_rows`] in less code, for
+/// the .wasm, which is built without SIMD and pays for code size.
+fn by_blocks(g: &Gray, bw: usize, bh: usize) -> Bits {
+    let (w, h) = (g.w, g.h);
+    // Each block's level: its mean, or for a flat block an estimate from
+    // its neighbours (light paper unless they say otherwise).
+    let mut level = vec![0u8; bw * bh];
+    for by in 0..bh {
+        for bx in 0..bw {
+            let (x0, y0) = (bx * BLOCK, by * BLOCK);
+            let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
+            let (mut lo, mut hi, mut sum) = (255u8, 0u8, 0u32);
+            for y in y0..y1 {
+                for &p in g.px.get(y * w + x0..y * w + x1).unwrap_or(&[]) {
+                    lo = lo.min(p);
+                    hi = hi.max(p);
+                    sum += u32::from(p);
+                }
+            }
+            let n = ((x1 - x0) * (y1 - y0)) as u32;
+            let mut avg = if hi - lo > MIN_RANGE {
+                (sum / n.max(1)) as u8
+            } else {
+                lo / 2
+            };
+            if hi - lo <= MIN_RANGE && bx > 0 && by > 0 {
+                let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
+                let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
+                if u32::from(lo) < neighbours {
+                    avg = neighbours as u8;
+                }
+            }
+            if let Some(l) = level.get_mut(by * bw + bx) {
+                *l = avg;
+            }
+        }
+    }
+    // The threshold of a block: the mean level of the 5×5 blocks around it.
+    let mut px = vec![0u8; w * h];
+    for by in 0..bh {
+        let cy = by.clamp(2, bh - 3);
+        for bx in 0..bw {
+            let cx = bx.clamp(2, bw - 3);
+            let mut sum = 0u32;
+            for yy in cy - 2..=cy + 2 {
+                for xx in cx - 2..=cx + 2 {
+                    sum += u32::from(level.get(yy * bw + xx).copied().unwrap_or(0));
+                }
+            }
+            let t = (sum / 25) as u8;
+            let (x0, y0) = (bx * BLOCK, by * BLOCK);
+            let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
+            for y in y0..y1 {
+                let src = g.px.get(y * w + x0..y * w + x1).unwrap_or(&[]);
+                let dst = px.get_mut(y * w + x0..y * w + x1).unwrap_or(&mut []);
+                for (d, &s) in dst.iter_mut().zip(src) {
+                    *d = u8::from(s <= t);
+                }
+            }
+        }
+    }
+    Bits { w, h, px }
+}
+
 /// Otsu's threshold over the whole image.
 pub(super) fn global(g: &Gray) -> Bits {
     let mut hist = [0u64; 256];
@@ -209,7 +304,7 @@ pub(super) fn global(g: &Gray) -> Bits {
 mod tests {
     use super::*;
 
-    fn gray(w: usize, h: usize, f: impl Fn(usize, usize) -> u8) -> Gray {
+    fn gray(w: usize, h: usize, mut f: impl FnMut(usize, usize) -> u8) -> Gray {
         let mut px = Vec::with_capacity(w * h);
         for y in 0..h {
             for x in 0..w {
@@ -252,6 +347,29 @@ mod tests {
     }
 
     #[test]
+    fn both_local_binarisations_give_the_same_bits() {
+        for (w, h) in [(40usize, 40usize), (41, 67), (500, 333), (123, 45), (64, 64)] {
+            for seed in 1..4u32 {
+                let mut s = seed;
+                let g = gray(w, h, |x, y| {
+                    s ^= s << 13;
+                    s ^= s >> 17;
+                    s ^= s << 5;
+                    match seed {
+                        1 => (s >> 24) as u8,
+                        // Flat blocks (paper) next to a soft pattern.
+                        2 if (x / 7) % 3 == 0 => 200,
+                        2 => 190 + (s >> 29) as u8,
+                        _ => (40 + (x + y) % 180 + (x / 5 + y / 5) % 2 * 30) as u8,
+                    }
+                });
+                let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+                assert_eq!(by_rows(&g, bw, bh).px, by_blocks(&g, bw, bh).px, "{w}x{h} {seed}");
+            }
+        }
+    }
+
+    #[test]
     fn dark_box_and_speckle_agree_with_a_pixel_by_pixel_scan() {
         // Widths around the vector steps, dark anywhere.
         for w in [21usize, 31, 32, 33, 47, 64, 100] {
@@ -275,13 +393,15 @@ mod tests {
                     dark.iter().map(|p| p.1).max().unwrap_or(0),
                 )
             });
-            assert_eq!(b.dark_box(), want, "width {w}");
+            assert_eq!(b.dark_box_or_rows(), want, "width {w}");
+            assert_eq!(b.dark_box_row_by_row(), want, "width {w}");
             let mut n = 0usize;
             for y in (0..b.h).step_by(2) {
                 n += b.row(y).windows(3).filter(|t| t[0] != t[1] && t[1] != t[2]).count();
             }
             assert_eq!(b.speckle(), n as f32 / (b.w * b.h.div_ceil(2)) as f32);
         }
-        assert_eq!(global(&gray(40, 40, |_, _| 255)).dark_box(), None);
+        let blank = global(&gray(40, 40, |_, _| 255));
+        assert_eq!((blank.dark_box_or_rows(), blank.dark_box_row_by_row()), (None, None));
     }
 }
