@@ -110,6 +110,40 @@ const BLOCK: usize = 8;
 fn block_width(bx: usize, w: usize) -> usize {
     ((bx + 1) * BLOCK).min(w) - bx * BLOCK
 }
+
+/// Stores block (bx, by)'s level from its pixels' min, max, sum and count:
+/// the mean, or for a flat block (spread ≤ `MIN_RANGE`) its neighbours'
+/// level when they are lighter than it (light paper unless they say
+/// otherwise). Blocks are set in raster order: the neighbours above and
+/// to the left are known.
+fn set_level(level: &mut [u8], bw: usize, (bx, by): (usize, usize), (lo, hi, sum, n): (u8, u8, u32, u32)) {
+    let flat = hi - lo <= MIN_RANGE;
+    let mut avg = if flat { lo / 2 } else { (sum / n.max(1)) as u8 };
+    if flat && bx > 0 && by > 0 {
+        let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
+        let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
+        if u32::from(lo) < neighbours {
+            avg = neighbours as u8;
+        }
+    }
+    if let Some(v) = level.get_mut(by * bw + bx) {
+        *v = avg;
+    }
+}
+
+/// Block (bx, by)'s threshold: the mean level of the 5×5 blocks around it
+/// (moved inside at the image's edges).
+fn threshold(level: &[u8], (bw, bh): (usize, usize), (bx, by): (usize, usize)) -> u8 {
+    let (cx, cy) = (bx.clamp(2, bw - 3), by.clamp(2, bh - 3));
+    let mut sum = 0u32;
+    for yy in cy - 2..=cy + 2 {
+        for v in level.get(yy * bw + cx - 2..yy * bw + cx + 3).unwrap_or(&[]) {
+            sum += u32::from(*v);
+        }
+    }
+    (sum / 25) as u8
+}
+
 /// Blocks whose min–max spread is below this are "flat".
 const MIN_RANGE: u8 = 24;
 
@@ -159,21 +193,7 @@ fn by_rows(g: &Gray, bw: usize, bh: usize) -> Bits {
             let hh = hh.iter().fold(0u8, |a, &p| a.max(p));
             let s: u32 = s.iter().map(|&v| u32::from(v)).sum();
             let n = (block_width(bx, w) * (y1 - y0)) as u32;
-            let mut avg = if hh - l > MIN_RANGE {
-                (s / n.max(1)) as u8
-            } else {
-                l / 2
-            };
-            if hh - l <= MIN_RANGE && bx > 0 && by > 0 {
-                let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
-                let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
-                if u32::from(l) < neighbours {
-                    avg = neighbours as u8;
-                }
-            }
-            if let Some(v) = level.get_mut(by * bw + bx) {
-                *v = avg;
-            }
+            set_level(&mut level, bw, (bx, by), (l, hh, s, n));
         }
     }
     // The threshold of a block: the mean level of the 5×5 blocks around it,
@@ -181,16 +201,8 @@ fn by_rows(g: &Gray, bw: usize, bh: usize) -> Bits {
     let mut px = vec![0u8; w * h];
     let mut t = vec![0u8; w];
     for by in 0..bh {
-        let cy = by.clamp(2, bh - 3);
         for (bx, t) in t.chunks_mut(BLOCK).enumerate() {
-            let cx = bx.clamp(2, bw - 3);
-            let mut s = 0u32;
-            for yy in cy - 2..=cy + 2 {
-                for v in level.get(yy * bw + cx - 2..yy * bw + cx + 3).unwrap_or(&[]) {
-                    s += u32::from(*v);
-                }
-            }
-            t.fill((s / 25) as u8);
+            t.fill(threshold(&level, (bw, bh), (bx, by)));
         }
         for y in by * BLOCK..((by + 1) * BLOCK).min(h) {
             let src = g.px.get(y * w..(y + 1) * w).unwrap_or(&[]);
@@ -223,36 +235,14 @@ fn by_blocks(g: &Gray, bw: usize, bh: usize) -> Bits {
                 }
             }
             let n = ((x1 - x0) * (y1 - y0)) as u32;
-            let mut avg = if hi - lo > MIN_RANGE {
-                (sum / n.max(1)) as u8
-            } else {
-                lo / 2
-            };
-            if hi - lo <= MIN_RANGE && bx > 0 && by > 0 {
-                let at = |x: usize, y: usize| u32::from(level.get(y * bw + x).copied().unwrap_or(0));
-                let neighbours = (at(bx, by - 1) + 2 * at(bx - 1, by) + at(bx - 1, by - 1)) / 4;
-                if u32::from(lo) < neighbours {
-                    avg = neighbours as u8;
-                }
-            }
-            if let Some(l) = level.get_mut(by * bw + bx) {
-                *l = avg;
-            }
+            set_level(&mut level, bw, (bx, by), (lo, hi, sum, n));
         }
     }
     // The threshold of a block: the mean level of the 5×5 blocks around it.
     let mut px = vec![0u8; w * h];
     for by in 0..bh {
-        let cy = by.clamp(2, bh - 3);
         for bx in 0..bw {
-            let cx = bx.clamp(2, bw - 3);
-            let mut sum = 0u32;
-            for yy in cy - 2..=cy + 2 {
-                for xx in cx - 2..=cx + 2 {
-                    sum += u32::from(level.get(yy * bw + xx).copied().unwrap_or(0));
-                }
-            }
-            let t = (sum / 25) as u8;
+            let t = threshold(&level, (bw, bh), (bx, by));
             let (x0, y0) = (bx * BLOCK, by * BLOCK);
             let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
             for y in y0..y1 {

@@ -5,7 +5,7 @@
 //! package for its size).
 
 use super::prepare::Gray;
-use super::{Charset, Ecc, Error, Found, Point, Scale, SAME};
+use super::{push_new, Charset, Ecc, Error, Found, Point, Scale, SAME};
 
 struct Reader {
     quirc: quircs::Quirc,
@@ -30,19 +30,8 @@ impl Reader {
                 x: p.x.saturating_mul(scale.num) / scale.den,
                 y: p.y.saturating_mul(scale.num) / scale.den,
             });
-            let found = found(data, corners);
-            // The same code again (from an earlier pass): same payload, centre
-            // within half the code's side of it. Two copies of one code side
-            // by side are both kept.
-            let (cx, cy) = found.centre();
-            let half_side = found.side() / 2;
-            let duplicate = self.found.iter().any(|f| {
-                let (fx, fy) = f.centre();
-                f.bytes == found.bytes && (fx - cx).abs() + (fy - cy).abs() < half_side
-            });
-            if !duplicate {
-                self.found.push(found);
-            }
+            // (The same code again, from an earlier pass, is kept once.)
+            push_new(&mut self.found, found(data, corners));
         }
         self.seen = self.seen.max(seen);
         self.unread_passes += usize::from(seen > 0 && read == 0);

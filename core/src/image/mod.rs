@@ -320,16 +320,10 @@ fn read(g: Gray, fallback: bool) -> Result<Vec<Found>, Error> {
     // right and damaged, and quircs, which then spends 2–10 ms a pass in
     // its perspective search, read 1 of the 8 such photos of zxing-cpp's
     // samples (#20).
+    // (With nothing seen here, what the fallback finds or says stands.)
     #[cfg(feature = "quircs-fallback")]
     if fallback && r.seen == 0 {
-        return match fallback::read_quircs(g) {
-            Ok(found) => Ok(found),
-            Err(Error::NotFound) => Err(own),
-            Err(Error::Unreadable { found }) => Err(Error::Unreadable {
-                found: found.max(r.seen),
-            }),
-            Err(e) => Err(e),
-        };
+        return fallback::read_quircs(g);
     }
     let _ = (fallback, g);
     Err(own)
@@ -430,18 +424,22 @@ impl Runs {
         }
     }
 
-    /// Adds a code unless it is one already found (same payload, centre
-    /// within half its side); two copies side by side stay two.
     fn push(&mut self, f: Found) {
-        let (cx, cy) = f.centre();
-        let half_side = f.side() / 2;
-        let duplicate = self.found.iter().any(|g| {
-            let (gx, gy) = g.centre();
-            g.bytes == f.bytes && (gx - cx).abs() + (gy - cy).abs() < half_side
-        });
-        if !duplicate {
-            self.found.push(f);
-        }
+        push_new(&mut self.found, f);
+    }
+}
+
+/// Adds `f` to `found` unless it is a code already there (same payload,
+/// centre within half its side); two copies side by side stay two.
+fn push_new(found: &mut Vec<Found>, f: Found) {
+    let (cx, cy) = f.centre();
+    let half_side = f.side() / 2;
+    let duplicate = found.iter().any(|g| {
+        let (gx, gy) = g.centre();
+        g.bytes == f.bytes && (gx - cx).abs() + (gy - cy).abs() < half_side
+    });
+    if !duplicate {
+        found.push(f);
     }
 }
 
