@@ -202,6 +202,22 @@ fn payload_v1_shape() {
     let back = decode(&p).unwrap();
     assert_eq!(back.base.as_deref(), Some("https://portal.example.vn/x?lang=vi"));
     assert_eq!(unbased(back), r);
+    // A base whose query ends in a literal '?' (kept from a decoded URL,
+    // found by the dossier_decode fuzz target): `hs` follows a '&', or it
+    // would be read as part of the key `b?hs` and the payload lose its code.
+    for base in ["https://portal.example.vn/x?a=1&b?", "https://portal.example.vn/x?b?"] {
+        let p = encode(&r, &opts(base)).unwrap();
+        assert!(p.starts_with(&format!("{base}&hs=")), "{p}");
+        let back = decode(&p).unwrap();
+        assert_eq!(back.base.as_deref(), Some(base));
+        assert_eq!(unbased(back), r);
+    }
+    // A bare '?' or a trailing '&' is the separator already.
+    for base in ["https://portal.example.vn/x?", "https://portal.example.vn/x?lang=vi&"] {
+        let p = encode(&r, &opts(base)).unwrap();
+        assert!(p.starts_with(&format!("{base}hs=")), "{p}");
+        assert_eq!(unbased(decode(&p).unwrap()), r);
+    }
 }
 
 #[test]

@@ -74,8 +74,13 @@ pub fn encode(record: &Record<'_>, opts: &EncodeOptions<'_>) -> Result<String, E
     }
     let mut out = String::with_capacity(opts.base.len() + 256);
     out.push_str(opts.base);
-    if !opts.base.ends_with(['?', '&']) {
-        out.push(if opts.base.contains('?') { '&' } else { '?' });
+    // A separator only where the base's own query needs one: a `?` that
+    // ends a base already holding a query is part of it (`…?a=1&b?`), so
+    // `hs` must follow a `&` there, or it would be read as `b?hs`.
+    match opts.base.split_once('?') {
+        None => out.push('?'),
+        Some((_, query)) if query.is_empty() || query.ends_with('&') => {}
+        Some(_) => out.push('&'),
     }
     out.push_str("hs=");
     out.push_str(record.dossier_code.as_str());
