@@ -129,24 +129,26 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
         sb.total_cmp(&sa)
     });
     strongest.truncate(NEIGHBOURS);
+    let full = pool.len() <= FULL_SEARCH;
+    // (Not needed when every triple is considered.)
     let near: Vec<Vec<usize>> = pool
         .iter()
         .map(|&i| {
-            let Some(a) = f.get(i) else { return Vec::new() };
+            let Some(a) = f.get(i).filter(|_| !full) else {
+                return Vec::new();
+            };
             let mut others: Vec<usize> = pool.iter().copied().filter(|&j| j != i).collect();
-            if pool.len() > FULL_SEARCH {
-                others.sort_by(|&x, &y| {
-                    let (dx, dy) = (
-                        f.get(x).map_or(f32::MAX, |b| b.c.dist(a.c)),
-                        f.get(y).map_or(f32::MAX, |b| b.c.dist(a.c)),
-                    );
-                    dx.total_cmp(&dy)
-                });
-                others.truncate(NEIGHBOURS);
-                for &s in &strongest {
-                    if s != i && !others.contains(&s) {
-                        others.push(s);
-                    }
+            others.sort_by(|&x, &y| {
+                let (dx, dy) = (
+                    f.get(x).map_or(f32::MAX, |b| b.c.dist(a.c)),
+                    f.get(y).map_or(f32::MAX, |b| b.c.dist(a.c)),
+                );
+                dx.total_cmp(&dy)
+            });
+            others.truncate(NEIGHBOURS);
+            for &s in &strongest {
+                if s != i && !others.contains(&s) {
+                    others.push(s);
                 }
             }
             others
@@ -194,26 +196,37 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     };
     let by_shape: Cmp = |x, y| x.0.total_cmp(&y.0);
     let mut out: Vec<(f32, f32, Set)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    // Whether anchor `m` (a pattern index) comes before pool position `pi`
+    // and has both `others` among its partners: a triple an earlier
+    // anchor already made.
+    let mut pos_of = vec![usize::MAX; n_all];
+    for (p, &i) in pool.iter().enumerate() {
+        if let Some(slot) = pos_of.get_mut(i) {
+            *slot = p;
+        }
+    }
+    let earlier = |m: usize, others: [usize; 2], pi: usize| {
+        let pm = pos_of.get(m).copied().unwrap_or(usize::MAX);
+        pm < pi && near.get(pm).is_some_and(|v| others.iter().all(|o| v.contains(o)))
+    };
     let many = pool.len() > 12;
-    let full = pool.len() <= FULL_SEARCH;
     // Per ordered pair, computed once: blocked, and the timing phase on
     // either side.
-    let mut blocked: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
-    let mut phases: std::collections::HashMap<(usize, usize, bool), f32> = std::collections::HashMap::new();
-    // A set's place in the order: `None` when blocked.
-    let mut evaluate = |score: f32, set: Set, around: &[usize]| -> Option<(f32, f32, Set)> {
+    let mut blocked: Cache<(usize, usize), bool> = Cache::default();
+    let mut phases: Cache<(usize, usize, bool), f32> = Cache::default();
+    // Whether a set is blocked (a pattern between its corner and another).
+    let mut is_blocked = |set: &Set, around: &[usize]| -> bool {
         let [t, r, l] = set.ids;
-        if many {
-            let mut is_blocked = |p: usize, q: usize| {
-                *blocked
-                    .entry((p.min(q), p.max(q)))
-                    .or_insert_with(|| between(p, q, if full { &pool } else { around }))
-            };
-            if is_blocked(t, r) || is_blocked(t, l) {
-                return None;
-            }
-        }
+        let mut pair = |p: usize, q: usize| {
+            *blocked
+                .entry((p.min(q), p.max(q)))
+                .or_insert_with(|| between(p, q, if full { &pool } else { around }))
+        };
+        many && (pair(t, r) || pair(t, l))
+    };
+    // A set's place in the order.
+    let mut evaluate = |score: f32, set: Set| -> (f32, f32, Set) {
+        let [t, r, l] = set.ids;
         // Row 6 lies towards the bottom-left pattern, column 6
         // towards the top-right one.
         let side = |from: P, to: P, other: P| (to - from).cross(other - from) > 0.0;
@@ -226,7 +239,7 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
         let col = phase(t, l, side(set.tl.c, set.bl.c, set.tr.c), &set.tl, &set.bl);
         // Phases under 0.55 are chance: coarser steps.
         let q = ((((row + col) / 2.0) * 20.0).round() / 20.0).max(0.5);
-        Some((score, q, set))
+        (score, q, set)
     };
     // Sets of two or three weak patterns: only the best few are tried
     // (`MAX_WEAK_SETS`), so only the best by shape are looked at further —
@@ -262,12 +275,10 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
                 if full && c.module > a.module * 2.5 {
                     break;
                 }
-                if !full {
-                    let mut ids = [i, j, k];
-                    ids.sort_unstable();
-                    if !seen.insert(ids) {
-                        continue;
-                    }
+                // Each triple once, from the first anchor that has the
+                // other two among its partners.
+                if !full && (earlier(j, [i, k], pi) || earlier(k, [i, j], pi)) {
+                    continue;
                 }
                 let sizes = [a.module, b.module, c.module];
                 let (lo, hi) = sizes.iter().fold((f32::MAX, 0f32), |(l, h), &m| (l.min(m), h.max(m)));
@@ -285,24 +296,30 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
             }
         }
     }
-    for (mut group, keep) in [
-        (strong, usize::MAX),
-        (one_weak, ONE_WEAK_SHAPES),
-        (mostly_weak, WEAK_SHAPES * super::MAX_WEAK_SETS),
+    // Enough for every pattern to be a corner a few times over.
+    let cap = MAX_SETS.max(3 * pool.len());
+    let around = |pi: f32| near.get(pi as usize).map_or(&[][..], |v| v.as_slice());
+    // Strong sets: the blocked ones out first (cheap, per pair), then the
+    // best by shape, a few times what is kept, get the timing look — a
+    // sheet of 60 codes makes ~20,000 unblocked strong sets, of which
+    // `cap` are kept (neighbouring codes' patterns make right angles as
+    // perfect as a code's own, but not tens of times as many).
+    strong.retain(|(_, pi, set)| !is_blocked(set, around(*pi)));
+    for (mut group, keep, blocking) in [
+        (strong, STRONG_SHAPES_PER_KEPT * cap, false),
+        (one_weak, ONE_WEAK_SHAPES, true),
+        (mostly_weak, WEAK_SHAPES * super::MAX_WEAK_SETS, true),
     ] {
         if group.len() > keep {
             group.select_nth_unstable_by(keep, by_shape);
             group.truncate(keep);
         }
         for (score, pi, set) in group {
-            let pi = pi as usize;
-            let around = near.get(pi).map_or(&[][..], |v| v.as_slice());
-            out.extend(evaluate(score, set, around));
+            if !(blocking && is_blocked(&set, around(pi))) {
+                out.push(evaluate(score, set));
+            }
         }
     }
-    let _ = n_all;
-    // Enough for every pattern to be a corner a few times over.
-    let cap = MAX_SETS.max(3 * pool.len());
     if out.len() > cap {
         out.select_nth_unstable_by(cap, better);
         out.truncate(cap);
@@ -311,9 +328,43 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     out.into_iter().map(|(_, _, s)| s).collect()
 }
 
+/// A map keyed by small integers (pattern indices): `sets` makes hundreds
+/// of thousands of lookups on a sheet of codes, where std's DoS-resistant
+/// SipHash cost a third of the reading (#20). The keys come from the
+/// image, never from a party who could pick them for collisions.
+type Cache<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IndexHasher>>;
+
+/// Multiply-rotate hashing of integers, as rustc's FxHasher.
+#[derive(Default)]
+struct IndexHasher(u64);
+
+impl std::hash::Hasher for IndexHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Sets of two or three weak patterns looked at, per one tried: the best
 /// by shape.
 const WEAK_SHAPES: usize = 4;
+
+/// Unblocked sets of strong patterns that get the timing look, per set
+/// kept: the best by shape.
+const STRONG_SHAPES_PER_KEPT: usize = 4;
 
 /// Sets of one weak pattern that get the timing look: the best by shape.
 const ONE_WEAK_SHAPES: usize = 256;
