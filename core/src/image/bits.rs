@@ -39,11 +39,19 @@ impl Bits {
     pub(super) fn speckle(&self) -> f32 {
         let mut n = 0usize;
         for y in (0..self.h).step_by(2) {
-            for w in self.row(y).windows(3) {
-                if let [a, b, c] = *w {
-                    n += usize::from(a != b && b != c);
-                }
-            }
+            let row = self.row(y);
+            let (Some(a), Some(b), Some(c)) = (row.get(..row.len().saturating_sub(2)), row.get(1..), row.get(2..))
+            else {
+                continue;
+            };
+            // Pixels are 0 or 1: unlike both neighbours is (a ^ b) & (b ^ c)
+            // (a form that vectorises; the count fits a u32 per row).
+            n += a
+                .iter()
+                .zip(b)
+                .zip(c)
+                .map(|((a, b), c)| u32::from((a ^ b) & (b ^ c)))
+                .sum::<u32>() as usize;
         }
         n as f32 / (self.w * self.h.div_ceil(2)).max(1) as f32
     }

@@ -333,23 +333,30 @@ fn pow_alpha(e: usize) -> u8 {
     GF.exp.get(e % 255).copied().unwrap_or(0)
 }
 
+/// α^e for e < 510 (the table holds two periods: no reduction mod 255).
+fn exp(e: usize) -> u8 {
+    GF.exp.get(e).copied().unwrap_or(0)
+}
+
 fn mul(a: u8, b: u8) -> u8 {
     if a == 0 || b == 0 {
         return 0;
     }
-    pow_alpha(log(a) + log(b))
+    exp(log(a) + log(b))
 }
 
 fn div(a: u8, b: u8) -> u8 {
     if a == 0 || b == 0 {
         return 0;
     }
-    pow_alpha(255 + log(a) - log(b))
+    exp(255 + log(a) - log(b))
 }
 
-/// Evaluates `p` (highest degree first) at `x`.
-fn eval(p: &[u8], x: u8) -> u8 {
-    p.iter().fold(0, |acc, &c| mul(acc, x) ^ c)
+/// Evaluates `p` (highest degree first) at α^`e` (e < 255): each step
+/// multiplies by α^e, an addition of logarithms.
+fn eval_at_power(p: &[u8], e: usize) -> u8 {
+    p.iter()
+        .fold(0, |acc, &c| if acc == 0 { c } else { exp(log(acc) + e) ^ c })
 }
 
 /// Corrects a Reed–Solomon block in place (data then `ecc` check
@@ -360,7 +367,7 @@ fn rs_correct(block: &mut [u8], ecc: usize) -> Option<()> {
     if ecc == 0 || n > 255 {
         return (ecc == 0).then_some(());
     }
-    let synd: Vec<u8> = (0..ecc).map(|i| eval(block, pow_alpha(i))).collect();
+    let synd: Vec<u8> = (0..ecc).map(|i| eval_at_power(block, i)).collect();
     if synd.iter().all(|&s| s == 0) {
         return Some(());
     }
@@ -450,7 +457,7 @@ fn rs_correct(block: &mut [u8], ecc: usize) -> Option<()> {
         }
     }
     // The corrected block must check.
-    (0..ecc).all(|i| eval(block, pow_alpha(i)) == 0).then_some(())
+    (0..ecc).all(|i| eval_at_power(block, i) == 0).then_some(())
 }
 
 // ------------------------------------------------------------ segments

@@ -1,5 +1,5 @@
-//! Finder patterns (the three 7×7 squares) by run lengths: every row is cut
-//! into dark and light runs, and five runs in the ratio 1:1:3:1:1 make a
+//! Finder patterns (the three 7×7 squares) by run lengths: every row (or
+//! every `step`-th) is cut into dark and light runs, and five runs in the ratio 1:1:3:1:1 make a
 //! candidate, confirmed along the column and both diagonals through its
 //! centre and re-centred on the crossing. Each confirmed pattern gets its
 //! centre, its module size and how many rows saw it.
@@ -14,7 +14,8 @@ pub(super) struct Finder {
     pub(super) c: P,
     /// Module size, in pixels (the pattern is 7 modules across).
     pub(super) module: f32,
-    /// Rows that saw it.
+    /// Rows that saw it, each scanned row counting for the `step` rows it
+    /// stands for (see [`find`]).
     pub(super) hits: u32,
 }
 
@@ -157,7 +158,8 @@ pub(super) fn find(b: &Bits, step: usize) -> Vec<Finder> {
                 let (s2, l2) = r2;
                 let cx = s2 as f32 + l2 as f32 / 2.0;
                 let total = (u * 7.0).max(7.0);
-                if let Some(f) = check(b, cx, y as f32 + 0.5, total) {
+                if let Some(mut f) = check(b, cx, y as f32 + 0.5, total) {
+                    f.hits = step as u32;
                     merge(&mut found, f);
                 }
             }
@@ -207,10 +209,11 @@ fn merge(found: &mut Vec<Finder>, f: Finder) {
     for g in found.iter_mut() {
         let size_ok = f.module < g.module * 1.6 && g.module < f.module * 1.6;
         if size_ok && g.c.dist(f.c) < 1.5 * g.module.max(f.module) {
-            let n = g.hits as f32;
+            // (A mean over the cuts, each scanned row weighing the same.)
+            let n = g.hits as f32 / f.hits.max(1) as f32;
             g.c = (g.c * n + f.c) * (1.0 / (n + 1.0));
             g.module = (g.module * n + f.module) / (n + 1.0);
-            g.hits += 1;
+            g.hits += f.hits;
             return;
         }
     }

@@ -136,10 +136,10 @@ impl Persp {
     pub(super) fn map(&self, p: P) -> P {
         let (u, v) = (f64::from(p.x), f64::from(p.y));
         let [[a11, a12, a13], [a21, a22, a23], [a31, a32, a33]] = self.m;
-        let w = a13 * u + a23 * v + a33;
+        let w = 1.0 / (a13 * u + a23 * v + a33);
         P::new(
-            ((a11 * u + a21 * v + a31) / w) as f32,
-            ((a12 * u + a22 * v + a32) / w) as f32,
+            ((a11 * u + a21 * v + a31) * w) as f32,
+            ((a12 * u + a22 * v + a32) * w) as f32,
         )
     }
 }

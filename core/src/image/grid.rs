@@ -867,9 +867,21 @@ impl Grid {
         // Large modules: vote with four points a quarter module from the centre.
         let vote = module_px >= 4.0;
         let mut outside = 0usize;
+        // Regions are rectangles that do not overlap: the one of the last
+        // module serves until a module falls outside it.
+        let mut last: Option<&(usize, usize, usize, usize, Persp)> = None;
         for y in 0..n {
             for x in 0..n {
-                let map = self.region(x, y)?;
+                let map = match last {
+                    Some(r) if (r.0..=r.1).contains(&x) && (r.2..=r.3).contains(&y) => &r.4,
+                    _ => {
+                        last = self
+                            .regions
+                            .iter()
+                            .find(|(x0, x1, y0, y1, _)| (*x0..=*x1).contains(&x) && (*y0..=*y1).contains(&y));
+                        self.region(x, y)?
+                    }
+                };
                 let read = |dx: f32, dy: f32| {
                     let p = map.map(P::new(x as f32 + 0.5 + dx, y as f32 + 0.5 + dy));
                     (p.is_finite() && p.x >= 0.0 && p.y >= 0.0 && (p.x as usize) < b.w && (p.y as usize) < b.h)
@@ -880,14 +892,19 @@ impl Grid {
                     continue;
                 };
                 let d = if vote {
+                    // Dark with 3 of 6 votes, the centre's counting twice:
+                    // the corners are read only until the outcome is known.
                     let q = 0.25;
-                    let votes = [read(-q, -q), read(q, -q), read(-q, q), read(q, q)]
-                        .into_iter()
-                        .flatten()
-                        .filter(|&d| d)
-                        .count()
-                        + 2 * usize::from(centre);
-                    votes >= 3
+                    let mut need = if centre { 1 } else { 3 };
+                    let mut left = 4;
+                    for (dx, dy) in [(-q, -q), (q, -q), (-q, q), (q, q)] {
+                        if need == 0 || need > left {
+                            break;
+                        }
+                        left -= 1;
+                        need -= usize::from(read(dx, dy) == Some(true));
+                    }
+                    need == 0
                 } else {
                     centre
                 };
