@@ -196,7 +196,7 @@ enum motcua_result
      */
     MOTCUA_RESULT_DOSSIER_DUPLICATE_FIELD = 204,
     /**
-     * Dossier: the payload (or a field) is longer than 4096 bytes (`too_long`).
+     * Dossier: the payload (or a field) is longer than 4096 bytes (`dossier_too_long`).
      */
     MOTCUA_RESULT_DOSSIER_TOO_LONG = 205,
     /**
@@ -263,6 +263,11 @@ enum motcua_result
      * Dossier: the payload links to a lookup page not among the allowed ones (`base_not_allowed`).
      */
     MOTCUA_RESULT_DOSSIER_BASE_NOT_ALLOWED = 221,
+    /**
+     * Dossier: the payload's bytes are not UTF-8 (`dossier_not_utf8`; the
+     * functions here answer `NOT_UTF8` for any text that is not).
+     */
+    MOTCUA_RESULT_DOSSIER_NOT_UTF8 = 222,
     /**
      * QR: the text does not fit the allowed versions at the level (`qr_too_long`).
      */
@@ -1179,7 +1184,7 @@ motcua_result motcua_error_message(uint32_t result,
 /**
  * The stable snake_case code of `result`, e.g. `"id_sex_mismatch"` (the
  * `code` of the CLI's JSON errors), as a view of static text; empty for an
- * unknown value. CCCD and dossier both have `"too_long"`.
+ * unknown value.
  */
 struct motcua_str motcua_error_code_str(uint32_t result);
 

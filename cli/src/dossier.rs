@@ -369,14 +369,7 @@ fn decode(args: &DecodeArgs) -> io::Result<bool> {
                 AnyError::Dossier(Error::TooLong { max: MAX_PAYLOAD_LEN }),
             ),
             Ok(text) => one(&mut out, text, Some(n)),
-            Err(_) => {
-                let e = AnyError::Input {
-                    code: "not_utf8",
-                    message: "the payload is not valid UTF-8 text".into(),
-                    message_vi: "Dữ liệu QR không phải văn bản UTF-8 hợp lệ".into(),
-                };
-                fail(&mut out, Some(n), e)
-            }
+            Err(_) => fail(&mut out, Some(n), AnyError::Dossier(Error::NotUtf8)),
         },
     )?;
     out.flush()?;

@@ -395,7 +395,7 @@ fn over_long_lines_are_too_long_whatever_their_bytes() {
     let long = "ễ".repeat(3000);
     let out = motcua(&["dossier", "decode"], format!("{long}\n").as_bytes());
     let v = json(&out);
-    assert_eq!(v["error"]["code"], "too_long", "{v}");
+    assert_eq!(v["error"]["code"], "dossier_too_long", "{v}");
     // More than 64 KiB into `sheet`.
     let huge = "ễ".repeat(30_000);
     let out = motcua(&["sheet"], huge.as_bytes());

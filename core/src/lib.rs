@@ -51,6 +51,50 @@ pub mod qr;
 pub mod text;
 mod unicode;
 
+/// Every error code the library can give, per module. Codes are unique
+/// across modules (and across the CLI's [`CLI_CODES`] and the bindings'
+/// own): a code means one thing wherever it appears (#21).
+pub const ERROR_CODES: [(&str, &[&str]); 5] = [
+    ("cccd", cccd::Error::ALL_CODES),
+    ("dossier", dossier::Error::ALL_CODES),
+    ("qr", qr::Error::ALL_CODES),
+    ("print", print::Error::ALL_CODES),
+    ("image", image::Error::ALL_CODES),
+];
+
+/// The codes the `motcua` command gives for its own input and output, with
+/// their English and Vietnamese messages (the command's own messages add
+/// which input, and how it failed): listed here so that every binding can
+/// explain a code found in the command's JSON, and the tests keep all codes
+/// unique.
+pub const CLI_CODES: [(&str, &str, &str); 5] = [
+    (
+        "file_read",
+        "an input file could not be read",
+        "Không đọc được tệp dữ liệu vào",
+    ),
+    (
+        "input_too_large",
+        "an input is larger than the command reads",
+        "Dữ liệu vào lớn hơn mức tối đa được đọc",
+    ),
+    (
+        "output_exists",
+        "the output folder holds files the command did not write (use --force)",
+        "Thư mục kết quả có tệp không do motcua tạo (dùng --force)",
+    ),
+    (
+        "json_invalid",
+        "the JSON record is invalid",
+        "Bản ghi JSON không hợp lệ",
+    ),
+    (
+        "image_format",
+        "the file is not a readable PNG, JPEG or WebP image",
+        "Tệp không phải ảnh PNG, JPEG hoặc WebP đọc được",
+    ),
+];
+
 /// The JSON shape every error of the library shares (CLI, bindings):
 /// `{code, message, message_vi}`, plus `field` when the error names one.
 #[cfg(feature = "serde")]

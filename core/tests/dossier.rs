@@ -373,7 +373,7 @@ fn decode_errors() {
             swap("hs=000.00.53.H48-261120", "hs=000.00.53.H48-261131"),
             "dossier_date_invalid",
         ),
-        (format!("{good}/PV:{}", "A".repeat(4096)), "too_long"),
+        (format!("{good}/PV:{}", "A".repeat(4096)), "dossier_too_long"),
         ("00.00.53.H48-261120-0042".to_string(), "unit_code_format"),
         ("hello".to_string(), "dossier_code_format"),
     ];

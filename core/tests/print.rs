@@ -423,6 +423,33 @@ fn sheet_with_dossier_has_its_qr_and_fields_and_checks_the_applicant() {
 }
 
 #[test]
+fn a_valid_dossier_payload_too_long_for_a_qr_code_says_so() {
+    // A payload that decodes (an unknown tag is tolerated) but holds 3,365
+    // bytes, more than a QR code at the sheet's level carries in byte mode:
+    // the sheet said "longer than 4096 bytes" before #21.
+    let r = cccd::repair(SCAN).unwrap();
+    let card = r.parse_as_of(today()).unwrap();
+    let mut payload = receipt(Privacy::Full);
+    payload.push_str("/ZZ:");
+    while payload.len() < 3365 {
+        payload.push('x');
+    }
+    assert_eq!(payload.len(), 3365);
+    assert!(dossier::decode(&payload).is_ok());
+    let e = sheet::render(&card, r.repairs(), &opts(Some(&payload), false)).unwrap_err();
+    assert_eq!(e.code(), "sheet_dossier_qr");
+    assert!(
+        matches!(e, Error::DossierQr(motcua::qr::Error::TooLong { max_version: 40, .. })),
+        "{e:?}"
+    );
+    assert!(
+        !e.message().contains("4096") && e.message().contains("version 40"),
+        "{e}"
+    );
+    assert!(e.message_vi().contains("không vừa"), "{}", e.message_vi());
+}
+
+#[test]
 fn sheet_office_is_required_and_escaped() {
     let r = cccd::repair(SCAN).unwrap();
     let card = r.parse_as_of(today()).unwrap();

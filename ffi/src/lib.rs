@@ -119,7 +119,7 @@ pub enum motcua_result {
     DossierEncoding = 203,
     /// Dossier: a field occurs twice in one payload (`duplicate_field`).
     DossierDuplicateField = 204,
-    /// Dossier: the payload (or a field) is longer than 4096 bytes (`too_long`).
+    /// Dossier: the payload (or a field) is longer than 4096 bytes (`dossier_too_long`).
     DossierTooLong = 205,
     /// Dossier: a URL, but not a dossier QR payload (`not_dossier_qr`).
     DossierNotDossierQr = 206,
@@ -153,6 +153,9 @@ pub enum motcua_result {
     DossierApplicantMasked = 220,
     /// Dossier: the payload links to a lookup page not among the allowed ones (`base_not_allowed`).
     DossierBaseNotAllowed = 221,
+    /// Dossier: the payload's bytes are not UTF-8 (`dossier_not_utf8`; the
+    /// functions here answer `NOT_UTF8` for any text that is not).
+    DossierNotUtf8 = 222,
 
     /// QR: the text does not fit the allowed versions at the level (`qr_too_long`).
     QrTooLong = 300,
@@ -177,8 +180,8 @@ pub enum motcua_result {
 
 use motcua_result as R;
 
-/// Which module a core error code belongs to (the codes overlap: both the
-/// CCCD and the dossier parser have `too_long`).
+/// Which module a core error code belongs to: whose messages explain it.
+/// (Codes are unique across modules since #21; the tests check it.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Domain {
     Ffi,
@@ -190,7 +193,7 @@ enum Domain {
 
 /// Every result: its module and its stable code. The one table the C enum
 /// is checked against (see the tests).
-const RESULTS: [(motcua_result, Domain, &str); 59] = [
+const RESULTS: [(motcua_result, Domain, &str); 60] = [
     (R::Ok, Domain::Ffi, "ok"),
     (R::NullParameter, Domain::Ffi, "null_parameter"),
     (R::Panic, Domain::Ffi, "panic"),
@@ -225,7 +228,7 @@ const RESULTS: [(motcua_result, Domain, &str); 59] = [
     (R::DossierDateInvalid, Domain::Dossier, "date_invalid"),
     (R::DossierEncoding, Domain::Dossier, "encoding"),
     (R::DossierDuplicateField, Domain::Dossier, "duplicate_field"),
-    (R::DossierTooLong, Domain::Dossier, "too_long"),
+    (R::DossierTooLong, Domain::Dossier, "dossier_too_long"),
     (R::DossierNotDossierQr, Domain::Dossier, "not_dossier_qr"),
     (R::DossierVersionUnsupported, Domain::Dossier, "version_unsupported"),
     (R::DossierBaseUrlInvalid, Domain::Dossier, "base_url_invalid"),
@@ -246,6 +249,7 @@ const RESULTS: [(motcua_result, Domain, &str); 59] = [
     (R::DossierTaxCodeCheckDigit, Domain::Dossier, "tax_code_check_digit"),
     (R::DossierApplicantMasked, Domain::Dossier, "applicant_masked"),
     (R::DossierBaseNotAllowed, Domain::Dossier, "base_not_allowed"),
+    (R::DossierNotUtf8, Domain::Dossier, "dossier_not_utf8"),
     (R::QrTooLong, Domain::Qr, "qr_too_long"),
     (R::QrVersionRange, Domain::Qr, "qr_version_range"),
     (R::QrPngWrite, Domain::Qr, "png_write"),
@@ -568,7 +572,7 @@ fn message(result: u32) -> Option<(String, String)> {
 
 /// The stable snake_case code of `result`, e.g. `"id_sex_mismatch"` (the
 /// `code` of the CLI's JSON errors), as a view of static text; empty for an
-/// unknown value. CCCD and dossier both have `"too_long"`.
+/// unknown value.
 #[no_mangle]
 pub extern "C" fn motcua_error_code_str(result: u32) -> motcua_str {
     boundary_or(motcua_str::empty(), || {
@@ -730,7 +734,7 @@ mod tests {
         for (domain, codes) in domains {
             for code in codes {
                 let n = RESULTS.iter().filter(|(_, d, c)| *d == domain && c == code).count();
-                assert!(n >= 1, "{code} has no motcua_result");
+                assert_eq!(n, 1, "{code}: {n} motcua_result values");
                 assert_ne!(lookup(domain, code), R::Panic, "{code}");
             }
         }
@@ -742,5 +746,14 @@ mod tests {
         }
         let values: std::collections::BTreeSet<u32> = RESULTS.iter().map(|(r, _, _)| *r as u32).collect();
         assert_eq!(values.len(), RESULTS.len(), "no value is listed twice");
+        // And no code twice, whatever its module: a code means one thing
+        // everywhere (the binding's own codes included).
+        let codes: std::collections::BTreeSet<&str> = RESULTS.iter().map(|(_, _, c)| *c).collect();
+        assert_eq!(codes.len(), RESULTS.len(), "no code is listed twice");
+        // Every result is a core code or one of the binding's own.
+        for (_, domain, code) in RESULTS {
+            let core = motcua_core::ERROR_CODES.iter().any(|(_, codes)| codes.contains(&code));
+            assert!(core || domain == Domain::Ffi, "{code}");
+        }
     }
 }

@@ -306,6 +306,7 @@ pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: J
         .or_else(|| {
             BINDING_CODES
                 .iter()
+                .chain(motcua::CLI_CODES.iter())
                 .find(|(c, ..)| *c == code)
                 .map(|(_, en, vi)| ((*en).to_owned(), (*vi).to_owned()))
         });
@@ -337,6 +338,7 @@ struct ErrorCodes {
     print: &'static [&'static str],
     image: &'static [&'static str],
     binding: [&'static str; 2],
+    cli: [&'static str; motcua::CLI_CODES.len()],
 }
 
 /// Every error code, per module (for UIs that translate or group them).
@@ -349,6 +351,7 @@ pub fn error_codes() -> Result<JsValue, JsValue> {
         print: print::Error::ALL_CODES,
         image: image::Error::ALL_CODES,
         binding: BINDING_CODES.map(|(c, ..)| c),
+        cli: motcua::CLI_CODES.map(|(c, ..)| c),
     })
 }
 

@@ -31,7 +31,8 @@ export type DossierErrorCode =
   | "date_invalid"
   | "encoding"
   | "duplicate_field"
-  | "too_long"
+  | "dossier_too_long"
+  | "dossier_not_utf8"
   | "not_dossier_qr"
   | "version_unsupported"
   | "base_url_invalid"
@@ -73,6 +74,7 @@ export type PrintErrorCode =
   | "poster_layout"
   | "sheet_office"
   | "sheet_dossier"
+  | "sheet_dossier_qr"
   | "sheet_dossier_applicant"
   | "sheet_dossier_not_masked";
 
@@ -87,6 +89,12 @@ export type ImageErrorCode =
 
 /** Errors of this binding itself: an argument of the wrong shape or type. */
 export type BindingErrorCode = "invalid_argument" | "scan_incomplete";
+
+/**
+ * Codes of the `motcua` command's own errors (`motcua::CLI_CODES`): never
+ * thrown here, listed so that `errorMessage` explains the command's JSON.
+ */
+export type CliErrorCode = "file_read" | "input_too_large" | "output_exists" | "json_invalid" | "image_format";
 
 /** Every code a `MotcuaError` can carry. */
 export type ErrorCode =
@@ -385,6 +393,8 @@ export interface ErrorCodes {
   print: PrintErrorCode[];
   image: ImageErrorCode[];
   binding: BindingErrorCode[];
+  /** The command's own (see `CliErrorCode`). */
+  cli: CliErrorCode[];
 }
 
 /**

@@ -31,7 +31,16 @@ test("the error-code unions are exactly the codes the module throws", () => {
   assert.deepEqual(union("CccdErrorCode"), codes.cccd);
   assert.deepEqual(union("DossierErrorCode"), codes.dossier);
   assert.deepEqual(union("QrErrorCode"), codes.qr);
+  assert.deepEqual(union("PrintErrorCode"), codes.print);
+  assert.deepEqual(union("ImageErrorCode"), codes.image);
   assert.deepEqual(union("BindingErrorCode"), codes.binding);
+  assert.deepEqual(union("CliErrorCode"), codes.cli);
+  // Every list is typed, and a code means one thing: no code in two lists,
+  // and each has its own message.
+  assert.deepEqual(Object.keys(codes).sort(), ["binding", "cccd", "cli", "dossier", "image", "print", "qr"]);
+  const all = Object.values(codes).flat();
+  assert.equal(new Set(all).size, all.length, "a code is in two lists");
+  for (const c of all) assert.ok(motcua.errorMessage(c)?.messageVi, c);
   for (const r of union("RepairCode")) assert.ok(motcua.repairMessage(r), r);
 });
 

@@ -122,11 +122,14 @@ pub enum Error {
     #[error("the field {0} occurs more than once in the payload")]
     DuplicateField(Field),
     /// The payload is longer than [`MAX_PAYLOAD_LEN`](super::MAX_PAYLOAD_LEN) bytes.
-    #[error("the payload is longer than {max} bytes")]
+    #[error("the dossier QR payload is longer than {max} bytes")]
     TooLong {
         /// The limit, in bytes.
         max: usize,
     },
+    /// The payload's bytes are not UTF-8 (only from byte input: a file, stdin).
+    #[error("the dossier QR payload is not valid UTF-8 text")]
+    NotUtf8,
     /// A URL that is not a dossier QR of this format (no `hs` or `qr` parameter).
     #[error("this is a URL, but not a dossier QR payload (no 'hs' or 'qr' parameter)")]
     NotDossierQr,
@@ -190,7 +193,8 @@ impl Error {
             Error::DateInvalid(_) => "date_invalid",
             Error::Encoding(_) => "encoding",
             Error::DuplicateField(_) => "duplicate_field",
-            Error::TooLong { .. } => "too_long",
+            Error::TooLong { .. } => "dossier_too_long",
+            Error::NotUtf8 => "dossier_not_utf8",
             Error::NotDossierQr => "not_dossier_qr",
             Error::VersionUnsupported => "version_unsupported",
             Error::BaseUrlInvalid => "base_url_invalid",
@@ -217,7 +221,8 @@ impl Error {
         "date_invalid",
         "encoding",
         "duplicate_field",
-        "too_long",
+        "dossier_too_long",
+        "dossier_not_utf8",
         "not_dossier_qr",
         "version_unsupported",
         "base_url_invalid",
@@ -256,6 +261,7 @@ impl Error {
                 Some(Field::Applicant)
             }
             Error::TooLong { .. }
+            | Error::NotUtf8
             | Error::NotDossierQr
             | Error::VersionUnsupported
             | Error::BaseUrlInvalid
@@ -294,7 +300,7 @@ impl Error {
                     "Một trường xuất hiện nhiều lần trong dữ liệu QR",
                 )
             }
-            "too_long" => Error::TooLong {
+            "dossier_too_long" => Error::TooLong {
                 max: super::MAX_PAYLOAD_LEN,
             },
             _ => *SIMPLE.iter().find(|e| e.code() == code)?,
@@ -324,7 +330,8 @@ impl Error {
                 f.name_vi()
             ),
             Error::DuplicateField(f) => format!("Trường {} xuất hiện nhiều lần trong dữ liệu QR", f.name_vi()),
-            Error::TooLong { max } => format!("Dữ liệu QR dài quá {max} byte"),
+            Error::TooLong { max } => format!("Dữ liệu QR hồ sơ dài quá {max} byte"),
+            Error::NotUtf8 => "Dữ liệu QR hồ sơ không phải văn bản UTF-8 hợp lệ".into(),
             Error::NotDossierQr => "Đây là một URL nhưng không phải mã QR hồ sơ theo định dạng này (thiếu tham số 'hs' hoặc 'qr')".into(),
             Error::VersionUnsupported => "Mã QR hồ sơ có phiên bản định dạng mà thư viện chưa hỗ trợ".into(),
             Error::BaseUrlInvalid => {
@@ -371,7 +378,8 @@ impl serde::Serialize for Error {
 }
 
 /// The variants without details, for [`Error::code_message`].
-const SIMPLE: [Error; 16] = [
+const SIMPLE: [Error; 17] = [
+    Error::NotUtf8,
     Error::NotDossierQr,
     Error::VersionUnsupported,
     Error::BaseUrlInvalid,

@@ -1,6 +1,6 @@
 //! The one error type of the print module.
 
-use crate::dossier;
+use crate::{dossier, qr};
 
 /// A CSV column of the procedure list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -132,6 +132,10 @@ pub enum Error {
     /// The dossier QR payload given for the sheet is invalid.
     #[error("the dossier QR payload is invalid: {0}")]
     Dossier(dossier::Error),
+    /// The dossier QR payload is valid but does not fit a QR code at the
+    /// sheet's level (about 2,300 bytes of the 4,096 a payload may have).
+    #[error("the dossier QR payload does not fit a QR code: {0}")]
+    DossierQr(qr::Error),
     /// The dossier's applicant is not the card's holder.
     #[error("the dossier's applicant is not the holder of the scanned card")]
     DossierApplicant,
@@ -160,6 +164,7 @@ impl Error {
         "poster_layout",
         "sheet_office",
         "sheet_dossier",
+        "sheet_dossier_qr",
         "sheet_dossier_applicant",
         "sheet_dossier_not_masked",
     ];
@@ -182,6 +187,7 @@ impl Error {
             Error::Layout { .. } => "poster_layout",
             Error::Office => "sheet_office",
             Error::Dossier(_) => "sheet_dossier",
+            Error::DossierQr(_) => "sheet_dossier_qr",
             Error::DossierApplicant => "sheet_dossier_applicant",
             Error::DossierNotMasked => "sheet_dossier_not_masked",
         }
@@ -221,6 +227,10 @@ impl Error {
             ),
             "sheet_office" => ("the office name is invalid", "Tên cơ quan không hợp lệ"),
             "sheet_dossier" => ("the dossier QR payload is invalid", "Dữ liệu mã QR hồ sơ không hợp lệ"),
+            "sheet_dossier_qr" => (
+                "the dossier QR payload does not fit a QR code",
+                "Dữ liệu mã QR hồ sơ không vừa một mã QR",
+            ),
             "sheet_dossier_applicant" => (
                 "the dossier's applicant is not the card's holder",
                 "Người nộp hồ sơ không phải là chủ thẻ",
@@ -299,6 +309,7 @@ impl Error {
             ),
             Error::Office => "Tên cơ quan phải có 1–200 ký tự, không chứa ký tự điều khiển hay ký tự ẩn".into(),
             Error::Dossier(e) => format!("Dữ liệu mã QR hồ sơ không hợp lệ: {}", e.message_vi()),
+            Error::DossierQr(e) => format!("Dữ liệu mã QR hồ sơ không vừa một mã QR: {}", e.message_vi()),
             Error::DossierApplicant => "Người nộp hồ sơ không phải là chủ thẻ vừa quét".into(),
             Error::DossierNotMasked => {
                 "Bản sao che thông tin không được in mã QR hồ sơ có số định danh đầy đủ; hãy tạo mã với chế độ che số".into()

@@ -155,11 +155,7 @@ fn dossier_part<'p>(payload: &'p str, card: &Card<'_>, opts: &SheetOptions<'_>) 
             _ => {}
         }
     }
-    let code = qr::encode(payload, &qr::QrOptions::default()).map_err(|_| {
-        Error::Dossier(dossier::Error::TooLong {
-            max: dossier::MAX_PAYLOAD_LEN,
-        })
-    })?;
+    let code = qr::encode(payload, &qr::QrOptions::default()).map_err(Error::DossierQr)?;
     let svg = code.to_svg(&SvgOptions {
         width: Some("30mm"),
         ..SvgOptions::default()

@@ -306,6 +306,8 @@ static const uint32_t ALL_RESULTS[] = {
     MOTCUA_RESULT_DOSSIER_APPLICANT_ID_PROVINCE,
     MOTCUA_RESULT_DOSSIER_TAX_CODE_CHECK_DIGIT,
     MOTCUA_RESULT_DOSSIER_APPLICANT_MASKED,
+    MOTCUA_RESULT_DOSSIER_BASE_NOT_ALLOWED,
+    MOTCUA_RESULT_DOSSIER_NOT_UTF8,
     MOTCUA_RESULT_QR_TOO_LONG,
     MOTCUA_RESULT_QR_VERSION_RANGE,
     MOTCUA_RESULT_QR_PNG_WRITE,
@@ -334,7 +336,7 @@ static void test_error_messages(void) {
         CHECK(code.len > 0 && code.data != NULL);
     }
     CHECK(STR_EQ(motcua_error_code_str(MOTCUA_RESULT_CCCD_ID_SEX_MISMATCH), "id_sex_mismatch"));
-    CHECK(STR_EQ(motcua_error_code_str(MOTCUA_RESULT_DOSSIER_TOO_LONG), "too_long"));
+    CHECK(STR_EQ(motcua_error_code_str(MOTCUA_RESULT_DOSSIER_TOO_LONG), "dossier_too_long"));
     CHECK(STR_EQ(motcua_error_code_str(MOTCUA_RESULT_OK), "ok"));
     CHECK(motcua_error_code_str(9999).len == 0 && motcua_error_code_str(9999).data != NULL);
 
