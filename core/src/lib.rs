@@ -43,6 +43,7 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
+mod catalogue;
 pub mod cccd;
 pub mod dossier;
 pub mod image;

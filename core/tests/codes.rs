@@ -28,6 +28,27 @@ fn every_code_is_unique_across_modules_and_the_cli() {
 }
 
 #[test]
+fn every_c_number_is_unique_and_the_catalogues_list_every_code() {
+    let values = [
+        cccd::Error::C_VALUES,
+        dossier::Error::C_VALUES,
+        qr::Error::C_VALUES,
+        print::Error::C_VALUES,
+        image::Error::C_VALUES,
+    ];
+    let mut seen = BTreeMap::new();
+    for (&(_, codes), values) in ERROR_CODES.iter().zip(values) {
+        // ALL_CODES and C_VALUES come from the same catalogue rows.
+        assert_eq!(codes, values.iter().map(|(c, _)| *c).collect::<Vec<_>>().as_slice());
+        for &(code, c) in values {
+            if let Some(first) = seen.insert(c, code) {
+                panic!("C number {c} is both {first} and {code}");
+            }
+        }
+    }
+}
+
+#[test]
 fn every_code_has_messages_in_both_languages() {
     type Lookup = fn(&str) -> Option<(String, String)>;
     let lookups: [(&str, Lookup); 5] = [

@@ -89,71 +89,33 @@ impl Default for QrOptions {
     }
 }
 
-/// Why a QR code could not be made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// The text does not fit the largest allowed version at the level.
-    #[error("the text is too long for a QR code of version {max_version} at level {ecc}")]
-    TooLong {
-        /// The largest version tried.
-        max_version: u8,
-        /// The level asked for.
-        ecc: char,
-    },
-    /// `min_version`/`max_version` outside 1–40 or in the wrong order.
-    #[error("the QR version range must be within 1–40, smallest first")]
-    VersionRange,
-    /// The PNG encoder failed (it writes to memory, so this is not expected).
-    #[error("the PNG image could not be written")]
-    Png,
-}
-
-impl Error {
-    /// Stable machine-readable code.
-    pub const fn code(&self) -> &'static str {
-        match self {
-            Error::TooLong { .. } => "qr_too_long",
-            Error::VersionRange => "qr_version_range",
-            Error::Png => "png_write",
-        }
-    }
-
-    /// Every code, for documentation and exhaustive tests.
-    pub const ALL_CODES: &'static [&'static str] = &["qr_too_long", "qr_version_range", "png_write"];
-
-    /// The English and Vietnamese messages for a code alone, without the
-    /// version and level of one occurrence (the C API). `None` for an
-    /// unknown code.
-    pub fn code_message(code: &str) -> Option<(String, String)> {
-        let e = match code {
-            "qr_too_long" => {
-                return Some((
-                    "the text is too long for a QR code of the allowed versions at the level asked for".into(),
-                    "Dữ liệu quá dài cho mã QR ở các phiên bản và mức sửa lỗi được phép".into(),
-                ))
-            }
-            "qr_version_range" => Error::VersionRange,
-            "png_write" => Error::Png,
-            _ => return None,
-        };
-        Some((e.message(), e.message_vi()))
-    }
-
-    /// The English message (same as `to_string()`).
-    pub fn message(&self) -> String {
-        self.to_string()
-    }
-
-    /// The Vietnamese message.
-    pub fn message_vi(&self) -> String {
-        match self {
-            Error::TooLong { max_version, ecc } => {
-                format!("Dữ liệu quá dài cho mã QR phiên bản {max_version} ở mức sửa lỗi {ecc}")
-            }
-            Error::VersionRange => "Phiên bản mã QR phải trong khoảng 1–40, số nhỏ trước".into(),
-            Error::Png => "Không ghi được ảnh PNG".into(),
-        }
+crate::catalogue::catalogue! {
+    /// Why a QR code could not be made.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum Error {
+        /// The text does not fit the largest allowed version at the level.
+        TooLong {
+            /// The largest version tried.
+            max_version: u8,
+            /// The level asked for.
+            ecc: char,
+        } = "qr_too_long", 300,
+            en: "the text is too long for a QR code of version {max_version} at level {ecc}";
+            vi: "Dữ liệu quá dài cho mã QR phiên bản {max_version} ở mức sửa lỗi {ecc}";
+            short: "the text is too long for a QR code of the allowed versions at the level asked for",
+                "Dữ liệu quá dài cho mã QR ở các phiên bản và mức sửa lỗi được phép";
+        /// `min_version`/`max_version` outside 1–40 or in the wrong order.
+        VersionRange = "qr_version_range", 301,
+            en: "the QR version range must be within 1–40, smallest first";
+            vi: "Phiên bản mã QR phải trong khoảng 1–40, số nhỏ trước";
+            short: "the QR version range must be within 1–40, smallest first",
+                "Phiên bản mã QR phải trong khoảng 1–40, số nhỏ trước";
+        /// The PNG encoder failed (it writes to memory, so this is not expected).
+        Png = "png_write", 302,
+            en: "the PNG image could not be written";
+            vi: "Không ghi được ảnh PNG";
+            short: "the PNG image could not be written", "Không ghi được ảnh PNG";
     }
 }
 
