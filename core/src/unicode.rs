@@ -141,8 +141,10 @@ mod tests {
 
     #[test]
     fn agrees_with_the_crate_on_every_char_of_the_relevant_ranges() {
-        // Latin (incl. Extended Additional: Vietnamese), combining marks,
-        // Greek, Hangul syllables and jamo, CJK compatibility ideographs.
+        // Basic Latin to the combining marks (U+0000–036F), Greek, Hangul
+        // jamo, Latin Extended Additional (Vietnamese) and Greek Extended,
+        // letterlike symbols and number forms, the first Hangul syllables
+        // (U+AC00–AC40) and the CJK compatibility ideographs.
         let ranges = [
             0x0000..=0x036F_u32,
             0x0370..=0x03FF,

@@ -698,3 +698,17 @@ fn json_round_trip() {
     assert_eq!(e["code"], "text_invalid");
     assert_eq!(e["field"], "scope");
 }
+
+#[test]
+fn the_example_payload_in_the_docs_is_the_sample_receipt() {
+    // docs/dossier-qr.md shows a payload v1 URL: it is a test vector, what
+    // the encoder writes for the sample receipt and what reads back to it.
+    let docs = include_str!("../../docs/dossier-qr.md");
+    let example = docs
+        .lines()
+        .find(|l| l.starts_with("https://") && l.contains("?hs="))
+        .expect("docs/dossier-qr.md has an example payload");
+    let receipt = dossier::sample_receipt();
+    assert_eq!(encode(&receipt, &EncodeOptions::default()).unwrap(), example);
+    assert_eq!(unbased(decode(example).unwrap()), receipt);
+}

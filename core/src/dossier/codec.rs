@@ -231,8 +231,9 @@ fn timestamp(at: DateTime<FixedOffset>) -> Result<String, Error> {
     if !year_ok(at.year()) {
         return Err(Error::DateInvalid(Field::IssuedAt));
     }
-    // Plain formatting rather than chrono's strftime: that parser/formatter
-    // is a few KB of the WebAssembly build for three fixed layouts.
+    // Plain formatting of three fixed layouts rather than chrono's strftime
+    // formatter (chrono's parser is linked anyway, by `Appointment::parse`
+    // and the bindings' date options).
     let mut s = write_yymmdd(at.date_naive());
     let _ = write!(s, "{:02}{:02}", at.hour(), at.minute());
     if at.second() != 0 {

@@ -8,10 +8,14 @@
 //! the finders' rings, the timing patterns, the version information and the
 //! alignment patterns (a map per alignment cell from version 7), and our own
 //! decoder (format, unmasking, Reed–Solomon, every segment mode, ECI). The
-//! negative, a half-size copy and a global threshold follow when nothing is
-//! read; with the `quircs-fallback` feature (default) the reader of #8 (quircs,
-//! over four renderings) is the last resort when no code was even seen. The measurements that chose
-//! this are in `BENCHMARKS.md` and the notes of issue #20.
+//! passes, each only while nothing is read: a code that is the whole image
+//! (first when its modules are under 2 pixels), a 3×3-smoothed copy (noisy
+//! images only), the local binarisation, its negative, a half-size copy and
+//! its negative, a global threshold, the whole-image code again (larger
+//! modules); with the `quircs-fallback` feature (default) the reader of #8
+//! (quircs, over four renderings) is the last resort when no code was even
+//! seen. The measurements that chose this are in `BENCHMARKS.md` and the
+//! notes of issue #20.
 //!
 //! Text: byte-mode payloads are UTF-8 in practice (every Vietnamese portal,
 //! and this crate's encoder, writes UTF-8 without an ECI header). An ECI
