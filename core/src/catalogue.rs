@@ -92,7 +92,7 @@ macro_rules! catalogue {
             /// that is not this module's.
             pub fn code_message(code: &str) -> Option<(String, String)> {
                 match code {
-                    $( $code => Some((($short_en).to_string(), ($short_vi).to_string())), )*
+                    $( $code => Some($crate::catalogue::owned(&$short_en, &$short_vi)), )*
                     _ => None,
                 }
             }
@@ -112,3 +112,10 @@ macro_rules! catalogue {
 }
 
 pub(crate) use catalogue;
+
+/// Both messages of a code, owned: one call per catalogue row, not two
+/// inlined copies (the .wasm pays for each).
+#[inline(never)]
+pub(crate) fn owned(en: &str, vi: &str) -> (String, String) {
+    (en.to_owned(), vi.to_owned())
+}
