@@ -844,11 +844,15 @@ impl Grid {
 
     /// The map for module (x, y).
     fn region(&self, x: usize, y: usize) -> Option<&Persp> {
+        self.region_of(x, y).map(|r| &r.4)
+    }
+
+    /// The region holding module (x, y), or the first one.
+    fn region_of(&self, x: usize, y: usize) -> Option<&Region> {
         self.regions
             .iter()
             .find(|(x0, x1, y0, y1, _)| (*x0..=*x1).contains(&x) && (*y0..=*y1).contains(&y))
-            .map(|r| &r.4)
-            .or_else(|| self.regions.first().map(|r| &r.4))
+            .or_else(|| self.regions.first())
     }
 
     /// The pixel position of module coordinates `p` (module (x, y) spans
@@ -869,17 +873,15 @@ impl Grid {
         let mut outside = 0usize;
         // Regions are rectangles that do not overlap: the one of the last
         // module serves until a module falls outside it.
-        let mut last: Option<&(usize, usize, usize, usize, Persp)> = None;
+        let mut last: Option<&Region> = None;
         for y in 0..n {
             for x in 0..n {
                 let map = match last {
                     Some(r) if (r.0..=r.1).contains(&x) && (r.2..=r.3).contains(&y) => &r.4,
                     _ => {
-                        last = self
-                            .regions
-                            .iter()
-                            .find(|(x0, x1, y0, y1, _)| (*x0..=*x1).contains(&x) && (*y0..=*y1).contains(&y));
-                        self.region(x, y)?
+                        let r = self.region_of(x, y)?;
+                        last = Some(r);
+                        &r.4
                     }
                 };
                 let read = |dx: f32, dy: f32| {
@@ -999,6 +1001,10 @@ impl Evidence {
 
 /// The share of the timing pattern modules (row and column 6, between the
 /// finders; dark at even positions) that read as they should under `map`.
+fn timing_score(b: &Bits, size: usize, map: &Persp) -> f32 {
+    timing_score_reaching(b, size, map, 0.0).unwrap_or(0.0)
+}
+
 /// [`timing_score`] when it is at least `floor`; `None`, sooner, when it
 /// cannot be.
 fn timing_score_reaching(b: &Bits, size: usize, map: &Persp, floor: f32) -> Option<f32> {
@@ -1022,23 +1028,6 @@ fn timing_score_reaching(b: &Bits, size: usize, map: &Persp, floor: f32) -> Opti
         (total - misses) as f32 / total as f32
     };
     (share >= floor).then_some(share)
-}
-
-fn timing_score(b: &Bits, size: usize, map: &Persp) -> f32 {
-    let (mut ok, mut n) = (0u32, 0u32);
-    for i in 8..size.saturating_sub(8) {
-        let want = i % 2 == 0;
-        let c = i as f32 + 0.5;
-        for p in [map.map(P::new(c, 6.5)), map.map(P::new(6.5, c))] {
-            n += 1;
-            ok += u32::from(p.is_finite() && b.get(p.x as i32, p.y as i32) == want);
-        }
-    }
-    if n == 0 {
-        0.0
-    } else {
-        ok as f32 / n as f32
-    }
 }
 
 /// The runs of alternating colour along `from`–`to` (a timing pattern,
