@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
-use data_encoding::BASE32_NOPAD;
+use base32ct::{Base32UpperUnpadded, Encoding as _};
 
 use super::codes::{is_digits, number, yymmdd};
 use super::{
@@ -218,7 +218,7 @@ pub(crate) fn check_text(field: Field, s: &str) -> Result<(), Error> {
 /// 16–24 (see docs/dossier-qr.md for the measurements).
 fn text(field: Field, s: &str) -> Result<String, Error> {
     check_text(field, s)?;
-    Ok(BASE32_NOPAD.encode(s.as_bytes()))
+    Ok(Base32UpperUnpadded::encode_string(s.as_bytes()))
 }
 
 fn year_ok(year: i32) -> bool {
@@ -416,11 +416,15 @@ fn unescape(field: Field, raw: &str) -> Result<Cow<'_, str>, Error> {
         .map_err(|_| Error::Encoding(field))
 }
 
-/// Base32 (no padding) of UTF-8 text, then the text checks.
+/// Base32 (no padding) of UTF-8 text, then the text checks. Only the
+/// canonical spelling is accepted (the bits the last character carries
+/// past the data are zero, RFC 4648 §3.5), so one text has one encoding:
+/// the decoded bytes must encode back to `raw`.
 fn free_text(field: Field, raw: &str) -> Result<Cow<'static, str>, Error> {
-    let bytes = BASE32_NOPAD
-        .decode(raw.as_bytes())
-        .map_err(|_| Error::Encoding(field))?;
+    let bytes = Base32UpperUnpadded::decode_vec(raw)
+        .ok()
+        .filter(|b| Base32UpperUnpadded::encode_string(b) == raw)
+        .ok_or(Error::Encoding(field))?;
     let s = String::from_utf8(bytes).map_err(|_| Error::Encoding(field))?;
     check_text(field, &s)?;
     Ok(Cow::Owned(s))
@@ -476,4 +480,63 @@ fn parse_appointment(v: &str) -> Result<Appointment, Error> {
         ),
     };
     Ok(Appointment { date, time })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    /// Every two-character text: 10 bits, one byte and 2 spare bits. It
+    /// decodes only when the spare bits are zero (the canonical spelling)
+    /// and the byte is ASCII (UTF-8); `free_text` then keeps that byte.
+    #[test]
+    fn free_text_accepts_exactly_the_canonical_base32() {
+        let mut accepted = 0;
+        for (i, &a) in ALPHABET.iter().enumerate() {
+            for (j, &b) in ALPHABET.iter().enumerate() {
+                let raw = String::from_utf8(vec![a, b]).unwrap();
+                let byte = (i << 3 | j >> 2) as u8;
+                let canonical = j & 3 == 0;
+                match free_text(Field::System, &raw) {
+                    Ok(text) => {
+                        assert!(canonical && byte.is_ascii(), "{raw}");
+                        assert_eq!(text.as_bytes(), [byte], "{raw}");
+                        accepted += 1;
+                    }
+                    Err(Error::Encoding(Field::System)) => {
+                        assert!(!canonical || !byte.is_ascii(), "{raw}")
+                    }
+                    // A control character or a blank: decoded, then refused as text.
+                    Err(Error::TextInvalid(Field::System)) => {
+                        assert!(canonical && (byte.is_ascii_control() || byte == b' '), "{raw}")
+                    }
+                    Err(e) => panic!("{raw}: {e}"),
+                }
+            }
+        }
+        // The printable ASCII bytes other than space (a blank text is refused).
+        assert_eq!(accepted, 0x7f - 0x21);
+        // Lengths that no byte string encodes to, and lower case.
+        for raw in ["A", "AAA", "AAAAAA", "aa", "A=", "AA======"] {
+            assert!(matches!(free_text(Field::System, raw), Err(Error::Encoding(_))), "{raw}");
+        }
+    }
+
+    #[test]
+    fn text_is_rfc4648_base32_without_padding() {
+        // RFC 4648 §10's test vectors, less the padding.
+        for (plain, coded) in [
+            ("f", "MY"),
+            ("fo", "MZXQ"),
+            ("foo", "MZXW6"),
+            ("foob", "MZXW6YQ"),
+            ("fooba", "MZXW6YTB"),
+            ("foobar", "MZXW6YTBOI"),
+        ] {
+            assert_eq!(text(Field::System, plain).unwrap(), coded);
+            assert_eq!(free_text(Field::System, coded).unwrap(), plain);
+        }
+    }
 }
