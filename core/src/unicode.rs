@@ -69,7 +69,8 @@ fn decompose_into(s: &str, out: &mut Vec<(char, u8)>) {
     }
 }
 
-/// `s` in Normalization Form D.
+/// `s` in Normalization Form D (for the samples and tests).
+#[cfg(any(test, feature = "samples"))]
 pub(crate) fn nfd(s: &str) -> String {
     let mut chars = Vec::with_capacity(s.len());
     decompose_into(s, &mut chars);

@@ -32,7 +32,9 @@ mod scan;
 pub use error::{Error, TextField};
 pub use id::{validate_cmnd, validate_id, Cmnd, IdNumber, Masked};
 pub use province::{province, Province, PROVINCES};
-pub use repair::{garble_as_windows1252, repair, repair_bytes, Repair, Repaired, Repairs};
+#[cfg(feature = "samples")]
+pub use repair::garble_as_windows1252;
+pub use repair::{repair, repair_bytes, Repair, Repaired, Repairs};
 
 /// The longest payload accepted, in bytes (before repairs). Real payloads are
 /// 100–300 bytes; mojibake roughly doubles Vietnamese text.
@@ -783,6 +785,7 @@ mod serde_impl {
     }
 }
 
+#[cfg(feature = "samples")]
 /// Synthetic sample payloads (made-up people) for demos, the CLI's
 /// `--sample` and tests in other bindings: `(description, payload)` as a
 /// scanner would deliver them, some needing repairs.

@@ -364,6 +364,7 @@ fn utf8_stats(mut bytes: &[u8]) -> (usize, usize) {
     }
 }
 
+#[cfg(feature = "samples")]
 /// How a keyboard-wedge scanner with the wrong code page garbles text: the
 /// UTF-8 bytes, each typed as its Windows-1252 character (WHATWG mapping).
 /// For tests, demos and fixtures; [`repair`] undoes it exactly.

@@ -29,7 +29,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 mod codec;
 mod codes;
@@ -314,7 +314,9 @@ pub const VIETNAM: FixedOffset = match FixedOffset::east_opt(7 * 3600) {
     None => panic!("+07:00 is a valid offset"),
 };
 
+#[cfg(feature = "samples")]
 fn sample(paper: Paper<'static>, seq: &'static str) -> Option<Record<'static>> {
+    use chrono::TimeZone as _;
     let at = |y, m, d, h, min| VIETNAM.with_ymd_and_hms(y, m, d, h, min, 0).single();
     let mut r = Record::new(DossierCode::parse(Cow::Borrowed(seq)).ok()?);
     r.procedure_code = Some(ProcedureCode::parse(Cow::Borrowed("1.001612")).ok()?);
@@ -339,6 +341,7 @@ fn sample(paper: Paper<'static>, seq: &'static str) -> Option<Record<'static>> {
     Some(r)
 }
 
+#[cfg(feature = "samples")]
 /// A synthetic receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) for demos
 /// and tests: a 12-digit ID, the full system name, an appointment with a time.
 pub fn sample_receipt() -> Record<'static> {
@@ -346,6 +349,7 @@ pub fn sample_receipt() -> Record<'static> {
     all.swap_remove(0).1
 }
 
+#[cfg(feature = "samples")]
 /// Synthetic records: a receipt, a request to complete, a result with a
 /// validity term and scope.
 #[allow(clippy::expect_used)] // constants; the tests run every sample

@@ -586,6 +586,7 @@ where
         .collect()
 }
 
+#[cfg(feature = "samples")]
 /// The sample list shipped with the project (`core/data/procedures.csv`):
 /// common commune-level procedures linking to the national portal.
 pub const SAMPLE_CSV: &str = include_str!("../../data/procedures.csv");
