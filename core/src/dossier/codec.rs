@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
 use base32ct::{Base32UpperUnpadded, Encoding as _};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
 
 use super::codes::{is_digits, number, yymmdd};
 use super::{
@@ -520,7 +520,10 @@ mod tests {
         assert_eq!(accepted, 0x7f - 0x21);
         // Lengths that no byte string encodes to, and lower case.
         for raw in ["A", "AAA", "AAAAAA", "aa", "A=", "AA======"] {
-            assert!(matches!(free_text(Field::System, raw), Err(Error::Encoding(_))), "{raw}");
+            assert!(
+                matches!(free_text(Field::System, raw), Err(Error::Encoding(_))),
+                "{raw}"
+            );
         }
     }
 
