@@ -110,7 +110,7 @@ pub(super) fn decode(m: &Modules<'_>) -> Result<Decoded, Fail> {
                 if function.get(y * size + x).copied().unwrap_or(true) {
                     continue;
                 }
-                if bit < raw * 8 && (m.at(x, y) ^ crate::qr::mask::pattern(mask, x, y)) {
+                if bit < raw * 8 && (m.at(x, y) ^ mask_pattern(mask, x, y)) {
                     if let Some(w) = words.get_mut(bit >> 3) {
                         *w |= 0x80 >> (bit & 7);
                     }
@@ -163,6 +163,20 @@ pub(super) fn decode(m: &Modules<'_>) -> Result<Decoded, Fail> {
     d.version = version as u8;
     d.ecc = level;
     Ok(d)
+}
+
+/// Whether mask `k` inverts the module at column `x`, row `y` (§7.8.2).
+fn mask_pattern(k: u8, x: usize, y: usize) -> bool {
+    match k {
+        0 => (x + y).is_multiple_of(2),
+        1 => y.is_multiple_of(2),
+        2 => x.is_multiple_of(3),
+        3 => (x + y).is_multiple_of(3),
+        4 => (x / 3 + y / 2).is_multiple_of(2),
+        5 => x * y % 2 + x * y % 3 == 0,
+        6 => (x * y % 2 + x * y % 3).is_multiple_of(2),
+        _ => ((x + y) % 2 + x * y % 3).is_multiple_of(2),
+    }
 }
 
 /// Level (0 = L … 3 = H) and mask from either copy of the format

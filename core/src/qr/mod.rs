@@ -16,7 +16,6 @@ use std::fmt::Write as _;
 
 use qrcodegen::{QrCode, QrCodeEcc, Version};
 
-pub(crate) mod mask;
 mod segment;
 
 /// Error-correction level. Higher levels survive more damage and make larger codes.
@@ -174,7 +173,12 @@ pub fn encode(text: &str, opts: &QrOptions) -> Result<Qr, Error> {
             continue;
         }
         let segs = segment::optimal(text, vlo);
-        if let Ok(code) = mask::encode(&segs, ecl, Version::new(vlo), Version::new(vhi), opts.boost_ecc) {
+        // qrcodegen picks the mask itself (§7.8.3's penalty rules). #7 had
+        // a word-wise copy of that choice, twice as fast (0.4 against 0.9 ms
+        // a dossier QR); #21 measured no job a user waits on that needs it.
+        if let Ok(code) =
+            QrCode::encode_segments_advanced(&segs, ecl, Version::new(vlo), Version::new(vhi), None, opts.boost_ecc)
+        {
             let data_bits = segs.iter().map(|s| s.data().len()).sum();
             return Ok(Qr { code, data_bits });
         }
