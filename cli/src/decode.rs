@@ -45,15 +45,14 @@ enum Output {
     Json,
 }
 
+/// The core's shape of a code ([`Found`]'s `Serialize`), with `ok` and
+/// the payload bytes in hex.
 #[derive(Serialize)]
 struct CodeOut<'a> {
     ok: bool,
-    text: Option<&'a str>,
+    #[serde(flatten)]
+    found: &'a Found,
     bytes_hex: String,
-    charset: &'static str,
-    version: u8,
-    ecc: char,
-    corners: [image::Point; 4],
 }
 
 #[derive(Serialize)]
@@ -139,12 +138,8 @@ pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
 fn code_out(f: &Found) -> CodeOut<'_> {
     CodeOut {
         ok: true,
-        text: f.text(),
+        found: f,
         bytes_hex: f.bytes().iter().map(|b| format!("{b:02x}")).collect(),
-        charset: f.charset().name(),
-        version: f.version(),
-        ecc: f.ecc().letter(),
-        corners: f.corners(),
     }
 }
 

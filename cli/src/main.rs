@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use motcua::cccd::{self, Card, CmndLink, Error, MaskedCard, Repairs};
+use motcua::cccd::{self, Card, CmndLink, Error, Repairs};
 use serde::Serialize;
 
 mod decode;
@@ -269,18 +269,16 @@ impl Ctx<'_> {
         };
         match parsed {
             Ok(card) => {
-                let card = if self.args.mask {
-                    CardOut::Masked(card.masked())
-                } else {
-                    CardOut::Full(card)
-                };
                 let v = OkLine {
                     ok: true,
                     line,
                     sample,
-                    card,
-                    repairs,
-                    cmnd_link,
+                    report: cccd::Report {
+                        card,
+                        repairs,
+                        cmnd_link,
+                        masked: self.args.mask,
+                    },
                 };
                 serde_json::to_writer(&mut self.buf, &v)?;
             }
@@ -310,18 +308,9 @@ struct OkLine<'c, 'a> {
     line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sample: Option<&'c str>,
+    /// The core's shape: the card's fields, `repairs`, `cmnd_link`.
     #[serde(flatten)]
-    card: CardOut<'c, 'a>,
-    repairs: Repairs,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cmnd_link: Option<CmndLink>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum CardOut<'c, 'a> {
-    Full(&'c Card<'a>),
-    Masked(MaskedCard<'c, 'a>),
+    report: cccd::Report<'c, 'a>,
 }
 
 #[derive(Serialize)]

@@ -5,9 +5,9 @@ use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use motcua::cccd;
-use motcua::dossier::{self, EncodeOptions, Privacy, VIETNAM};
+use motcua::dossier::{self, EncodeOptions, Privacy};
 use motcua::print::{poster, sheet, Error};
 
 use crate::files::{self, CliError, Input};
@@ -99,8 +99,6 @@ fn print_error(e: &Error) -> io::Result<bool> {
 }
 
 pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
-    let scanned_at = args.scanned_at.unwrap_or_else(|| Utc::now().with_timezone(&VIETNAM));
-    let as_of = args.as_of.unwrap_or_else(|| scanned_at.date_naive());
     let mut stdin_line = Vec::new();
     let (scan, sample_dossier) = if args.sample {
         let card = cccd::samples().into_iter().next().map(|(_, p)| p).unwrap_or_default();
@@ -130,30 +128,23 @@ pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
         }
         (std::mem::take(&mut stdin_line), None)
     };
-    let repaired = match cccd::repair_bytes(&scan) {
-        Ok(r) => r,
-        Err(e) => return report(e.code(), &e.to_string(), &e.message_vi()),
-    };
-    let card = match repaired.parse_as_of(as_of) {
-        Ok(c) => c,
-        Err(e) => return report(e.code(), &e.to_string(), &e.message_vi()),
-    };
     let office = args
         .office
         .as_deref()
         .or(args.sample.then_some(SAMPLE_OFFICE))
         .unwrap_or("Bộ phận Một cửa");
     let allowed: Vec<&str> = args.allow_base.iter().map(String::as_str).collect();
-    let opts = sheet::SheetOptions {
+    let opts = sheet::ScanSheetOptions {
         office,
-        scanned_at,
+        scanned_at: args.scanned_at,
+        as_of: args.as_of,
         dossier: args.dossier.as_deref().or(sample_dossier.as_deref()),
         allowed_bases: &allowed,
         masked: args.mask,
     };
-    let sheet = match sheet::render(&card, repaired.repairs(), &opts) {
+    let sheet = match sheet::render_scan(&scan, &opts) {
         Ok(s) => s,
-        Err(e) => return print_error(&e),
+        Err(e) => return report(e.code(), &e.message(), &e.message_vi()),
     };
     let html = if args.fragment {
         sheet.fragment().to_owned()

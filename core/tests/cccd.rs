@@ -608,6 +608,36 @@ fn serde_json_shape() {
     assert!(e["message_vi"].as_str().unwrap().contains("giới tính"));
 }
 
+/// `Report`: the card's fields, then `repairs` and `cmnd_link` — the one
+/// shape the CLI's JSON lines and the npm package's results share.
+#[cfg(feature = "serde")]
+#[test]
+fn report_json_is_the_card_then_repairs_then_link() {
+    let r = cccd::repair(
+        "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021\r\n",
+    )
+    .unwrap();
+    let c = r.parse_as_of(today()).unwrap();
+    let report = |masked, cmnd_link| cccd::Report {
+        card: &c,
+        repairs: r.repairs(),
+        cmnd_link,
+        masked,
+    };
+    let full = serde_json::to_value(report(false, None)).unwrap();
+    let mut want = serde_json::to_value(&c).unwrap();
+    want["repairs"] = serde_json::json!(["strip_suffix"]);
+    assert_eq!(full, want, "no cmnd_link key without a CMND");
+    let linked = serde_json::to_value(report(true, c.cmnd_link("123456789").ok())).unwrap();
+    let mut want = serde_json::to_value(c.masked()).unwrap();
+    want["repairs"] = serde_json::json!(["strip_suffix"]);
+    want["cmnd_link"] = serde_json::json!("linked");
+    assert_eq!(linked, want);
+    let text = serde_json::to_string(&report(true, None)).unwrap();
+    assert!(!text.contains("090123"), "masked: {text}");
+    assert!(text.find("\"masked\"").unwrap() < text.find("\"repairs\"").unwrap());
+}
+
 #[test]
 fn readme_documents_every_error_and_repair_code() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();

@@ -477,3 +477,51 @@ fn sheet_office_is_required_and_escaped() {
     let html = sheet::render(&card, r.repairs(), &o).unwrap().to_html();
     assert!(html.contains("02:15 ngày 20/11/2026 (UTC+00:00)"));
 }
+
+/// `render_scan` is the counter's flow: repair, parse as of the scan date
+/// (or `as_of`), render; its defaults are the scan time = now in +07:00.
+#[test]
+fn render_scan_repairs_parses_and_renders_with_the_defaults() {
+    use motcua::print::sheet::{render_scan, ScanSheetError, ScanSheetOptions};
+    let base = opts(None, false);
+    let scan_opts = |scanned_at, as_of| ScanSheetOptions {
+        office: base.office,
+        scanned_at,
+        as_of,
+        dossier: None,
+        allowed_bases: &[],
+        masked: false,
+    };
+    // Both given: exactly the sheet of the three steps done by hand.
+    let r = cccd::repair(SCAN).unwrap();
+    let by_hand = sheet::render(&r.parse_as_of(today()).unwrap(), r.repairs(), &base).unwrap();
+    let flow = render_scan(SCAN.as_bytes(), &scan_opts(Some(base.scanned_at), Some(today()))).unwrap();
+    assert_eq!(flow, by_hand);
+
+    // No as_of: the card is judged on the scan date. Scanned before its
+    // issue date (15/04/2021), it is refused; judged on a later date, not.
+    let early = VIETNAM.with_ymd_and_hms(2021, 4, 10, 8, 0, 0).unwrap();
+    let e = render_scan(SCAN.as_bytes(), &scan_opts(Some(early), None)).unwrap_err();
+    assert_eq!(e, ScanSheetError::Card(cccd::Error::IssueDateInFuture));
+    assert_eq!(e.code(), "issue_date_in_future");
+    assert_eq!(e.message_vi(), cccd::Error::IssueDateInFuture.message_vi());
+    let later = render_scan(SCAN.as_bytes(), &scan_opts(Some(early), Some(today()))).unwrap();
+    assert!(later.fragment().contains("ngày 10/04/2021 tại"));
+
+    // No scan time: now, in Vietnam (the date read before and after, in
+    // case the call straddles midnight).
+    let before = cccd::today_vn();
+    let now = render_scan(SCAN.as_bytes(), &scan_opts(None, None)).unwrap();
+    let after = cccd::today_vn();
+    let shown = |d: NaiveDate| format!("ngày {} tại", d.format("%d/%m/%Y"));
+    assert!(now.fragment().contains(&shown(before)) || now.fragment().contains(&shown(after)));
+
+    // Errors keep the inner error's code: a card's, or the sheet's.
+    let not_utf8 = render_scan(b"\xff001090123456", &scan_opts(None, None)).unwrap_err();
+    assert_eq!(not_utf8.code(), "not_utf8");
+    let mut no_office = scan_opts(None, None);
+    no_office.office = " ";
+    let e = render_scan(SCAN.as_bytes(), &no_office).unwrap_err();
+    assert_eq!(e, ScanSheetError::Sheet(Error::Office));
+    assert_eq!(e.to_string(), Error::Office.to_string());
+}

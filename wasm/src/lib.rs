@@ -150,16 +150,6 @@ struct CardOptions {
     cmnd: Option<String>,
 }
 
-/// A card as the CLI prints it, without `ok`/`line`/`sample`.
-#[derive(Serialize)]
-struct CardOut<T: Serialize> {
-    #[serde(flatten)]
-    card: T,
-    repairs: Repairs,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cmnd_link: Option<CmndLink>,
-}
-
 #[derive(Clone, Copy)]
 enum Path {
     Strict,
@@ -194,10 +184,11 @@ fn with_card(
 }
 
 fn full(card: &Card<'_>, repairs: Repairs, cmnd_link: Option<CmndLink>) -> Result<JsValue, JsValue> {
-    to_js(&CardOut {
+    to_js(&cccd::Report {
         card,
         repairs,
         cmnd_link,
+        masked: false,
     })
 }
 
@@ -227,10 +218,11 @@ pub fn scan_card_masked(input: JsValue, options: Option<JsValue>) -> Result<JsVa
         options.unwrap_or_default(),
         Path::Scanner,
         |card, repairs, cmnd_link| {
-            to_js(&CardOut {
-                card: card.masked(),
+            to_js(&cccd::Report {
+                card,
                 repairs,
                 cmnd_link,
+                masked: true,
             })
         },
     )
@@ -665,22 +657,24 @@ pub fn render_sheet(scan: JsValue, options: JsValue) -> Result<JsValue, JsValue>
         "options",
         &["office", "scannedAt", "asOf", "dossier", "allowedBases", "masked"],
     )?;
-    let scanned_at = match o.scanned_at.as_deref() {
-        None => chrono::Utc::now().with_timezone(&dossier::VIETNAM),
-        Some(s) => chrono::DateTime::parse_from_rfc3339(s).map_err(|_| invalid_argument("options.scannedAt"))?,
-    };
-    let as_of = as_of_arg(o.as_of.as_deref())?.unwrap_or_else(|| scanned_at.date_naive());
-    let repaired = cccd::repair(&scan).map_err(cccd_error)?;
-    let card = repaired.parse_as_of(as_of).map_err(cccd_error)?;
+    let scanned_at = o
+        .scanned_at
+        .as_deref()
+        .map(|s| chrono::DateTime::parse_from_rfc3339(s).map_err(|_| invalid_argument("options.scannedAt")))
+        .transpose()?;
     let allowed: Vec<&str> = o.allowed_bases.iter().map(String::as_str).collect();
-    let opts = print::sheet::SheetOptions {
+    let opts = print::sheet::ScanSheetOptions {
         office: o.office.as_deref().unwrap_or(""),
         scanned_at,
+        as_of: as_of_arg(o.as_of.as_deref())?,
         dossier: o.dossier.as_deref(),
         allowed_bases: &allowed,
         masked: o.masked.unwrap_or(false),
     };
-    let sheet = print::sheet::render(&card, repaired.repairs(), &opts).map_err(print_error)?;
+    let sheet = print::sheet::render_scan(scan.as_bytes(), &opts).map_err(|e| match e {
+        print::sheet::ScanSheetError::Card(e) => cccd_error(e),
+        print::sheet::ScanSheetError::Sheet(e) => print_error(e),
+    })?;
     to_js(&SheetOut {
         html: sheet.to_html(),
         fragment: sheet.fragment().to_owned(),
@@ -743,15 +737,6 @@ pub fn sample_procedures() -> String {
 
 // ----------------------------------------------------------------- image
 
-#[derive(Serialize)]
-struct FoundOut<'a> {
-    text: Option<&'a str>,
-    charset: &'static str,
-    version: u8,
-    ecc: char,
-    corners: [image::Point; 4],
-}
-
 /// Reads every QR code in a canvas `ImageData` (or any `{data, width,
 /// height}` with RGBA bytes, rows packed): a camera frame, a photo drawn
 /// on a canvas. Throws `MotcuaError` (`image_no_qr` when there is none).
@@ -778,13 +763,8 @@ pub fn decode_image_data(image_data: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(e.code(), &e.message(), &e.message_vi(), None))?;
     let out = js_sys::Array::new();
     for f in &found {
-        let o = to_js(&FoundOut {
-            text: f.text(),
-            charset: f.charset().name(),
-            version: f.version(),
-            ecc: f.ecc().letter(),
-            corners: f.corners(),
-        })?;
+        // The core's shape (text, charset, version, ecc, corners), plus the bytes.
+        let o = to_js(f)?;
         js_sys::Reflect::set(&o, &JsValue::from_str("bytes"), &js_sys::Uint8Array::from(f.bytes()))?;
         out.push(&o);
     }

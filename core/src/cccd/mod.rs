@@ -516,6 +516,24 @@ impl fmt::Debug for Card<'_> {
     }
 }
 
+/// One scan's answer as the CLI's JSON and the npm package give it: the
+/// card (in full, or masked as [`Card::masked`]), the scanner repairs it
+/// needed and, when a CMND was given, how the card links to it. With the
+/// `serde` feature it serialises as the card's fields, then `repairs`,
+/// then `cmnd_link` (left out when `None`); the bindings only add their own
+/// keys around it.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'c, 'a> {
+    /// The parsed card.
+    pub card: &'c Card<'a>,
+    /// What the scanner path repaired ([`Repairs::default`] on the strict path).
+    pub repairs: Repairs,
+    /// [`Card::cmnd_link`]'s answer, when a CMND was checked.
+    pub cmnd_link: Option<CmndLink>,
+    /// Serialise the card masked ([`Card::masked`]).
+    pub masked: bool,
+}
+
 /// See [`Card::masked`].
 #[derive(Clone, Copy)]
 pub struct MaskedCard<'c, 'a>(&'c Card<'a>);
@@ -761,6 +779,35 @@ mod serde_impl {
     /// [`Card::masked`]: personal values masked, dates to the year,
     /// `province_code`, `province` and `born_abroad` null, `extra` the count
     /// of non-empty extra fields.
+    impl Serialize for Report<'_, '_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            #[derive(serde::Serialize)]
+            #[serde(untagged)]
+            enum Shown<'c, 'a> {
+                Full(&'c Card<'a>),
+                Masked(MaskedCard<'c, 'a>),
+            }
+            #[derive(serde::Serialize)]
+            struct Shape<'c, 'a> {
+                #[serde(flatten)]
+                card: Shown<'c, 'a>,
+                repairs: Repairs,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                cmnd_link: Option<CmndLink>,
+            }
+            Shape {
+                card: if self.masked {
+                    Shown::Masked(self.card.masked())
+                } else {
+                    Shown::Full(self.card)
+                },
+                repairs: self.repairs,
+                cmnd_link: self.cmnd_link,
+            }
+            .serialize(s)
+        }
+    }
+
     impl Serialize for MaskedCard<'_, '_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let c = self.0;

@@ -122,6 +122,24 @@ pub struct Found {
     ecc: Ecc,
 }
 
+/// With the `serde` feature: `text` (`null` when the charset is unknown),
+/// `charset`, `version`, `ecc` and `corners` — the shape the CLI's JSON and
+/// the npm package share. The payload bytes are left to each binding (hex
+/// in the CLI's JSON, a `Uint8Array` in JS).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Found {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("Found", 5)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("charset", self.charset.name())?;
+        st.serialize_field("version", &self.version)?;
+        st.serialize_field("ecc", &self.ecc.letter())?;
+        st.serialize_field("corners", &self.corners)?;
+        st.end()
+    }
+}
+
 impl Found {
     /// The payload as stored in the code (all segments, in order).
     pub fn bytes(&self) -> &[u8] {

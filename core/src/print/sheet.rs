@@ -163,6 +163,98 @@ fn dossier_part<'p>(payload: &'p str, card: &Card<'_>, opts: &SheetOptions<'_>) 
     Ok(DossierPart { record, svg })
 }
 
+/// What [`render_scan`] needs: [`SheetOptions`], with the scan time and the
+/// checking date left to their defaults when `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanSheetOptions<'a> {
+    /// The receiving office, printed with the scan time.
+    pub office: &'a str,
+    /// When the card was scanned; `None`: now, in Vietnam's time (+07:00).
+    pub scanned_at: Option<DateTime<FixedOffset>>,
+    /// The date the card's checks and expiry are judged on; `None`: the
+    /// scan date.
+    pub as_of: Option<NaiveDate>,
+    /// As [`SheetOptions::dossier`].
+    pub dossier: Option<&'a str>,
+    /// As [`SheetOptions::allowed_bases`].
+    pub allowed_bases: &'a [&'a str],
+    /// As [`SheetOptions::masked`].
+    pub masked: bool,
+}
+
+/// Why [`render_scan`] made no sheet: the scan is not a valid card, or the
+/// sheet cannot be made ([`render`]'s errors). Its code, C value and
+/// messages are the inner error's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanSheetError {
+    /// The scan, repaired, is not a valid card.
+    Card(crate::cccd::Error),
+    /// The card is valid; the sheet is not ([`render`]).
+    Sheet(Error),
+}
+
+impl ScanSheetError {
+    /// The inner error's stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScanSheetError::Card(e) => e.code(),
+            ScanSheetError::Sheet(e) => e.code(),
+        }
+    }
+
+    /// The inner error's English message.
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+
+    /// The inner error's Vietnamese message.
+    pub fn message_vi(&self) -> String {
+        match self {
+            ScanSheetError::Card(e) => e.message_vi(),
+            ScanSheetError::Sheet(e) => e.message_vi(),
+        }
+    }
+}
+
+impl std::fmt::Display for ScanSheetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanSheetError::Card(e) => std::fmt::Display::fmt(e, f),
+            ScanSheetError::Sheet(e) => std::fmt::Display::fmt(e, f),
+        }
+    }
+}
+
+impl std::error::Error for ScanSheetError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ScanSheetError::Card(e) => Some(e),
+            ScanSheetError::Sheet(e) => Some(e),
+        }
+    }
+}
+
+/// The counter's whole flow, as the CLI's `motcua sheet` and the npm
+/// package's `renderSheet` run it: the scan as the scanner typed it
+/// (repaired with [`cccd::repair_bytes`](crate::cccd::repair_bytes), each
+/// repair listed on the sheet), parsed as of `opts.as_of`, rendered.
+pub fn render_scan(scan: &[u8], opts: &ScanSheetOptions<'_>) -> Result<Sheet, ScanSheetError> {
+    let scanned_at = opts
+        .scanned_at
+        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&dossier::VIETNAM));
+    let as_of = opts.as_of.unwrap_or_else(|| scanned_at.date_naive());
+    let repaired = crate::cccd::repair_bytes(scan).map_err(ScanSheetError::Card)?;
+    let card = repaired.parse_as_of(as_of).map_err(ScanSheetError::Card)?;
+    let sheet_opts = SheetOptions {
+        office: opts.office,
+        scanned_at,
+        dossier: opts.dossier,
+        allowed_bases: opts.allowed_bases,
+        masked: opts.masked,
+    };
+    render(&card, repaired.repairs(), &sheet_opts).map_err(ScanSheetError::Sheet)
+}
+
 /// Renders the sheet for `card` (with the `repairs` its scan needed, which
 /// the sheet reports). Errors: an empty office name, an invalid dossier
 /// payload, a dossier whose applicant is someone else, or a masked copy
