@@ -625,7 +625,7 @@ fn report_json_is_the_card_then_repairs_then_link() {
         masked,
     };
     let full = serde_json::to_value(report(false, None)).unwrap();
-    let mut want = serde_json::to_value(&c).unwrap();
+    let mut want = serde_json::to_value(c).unwrap();
     want["repairs"] = serde_json::json!(["strip_suffix"]);
     assert_eq!(full, want, "no cmnd_link key without a CMND");
     let linked = serde_json::to_value(report(true, c.cmnd_link("123456789").ok())).unwrap();
