@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use motcua::cccd::{Card, CmndLink, Error, Repairs};
+use motcua::cccd::{Card, CmndLink, Error, Repairs, Warning};
 
 use crate::Source;
 
@@ -60,12 +60,9 @@ pub(crate) fn write(
         None => "không thời hạn (no expiry)".into(),
     };
     row(out, "Có giá trị đến (valid until)", &expiry)?;
-    if card.issued_before_chip_era() {
-        row(
-            out,
-            "Lưu ý (note)",
-            "cấp trước năm 2021, thẻ không gắn chip (issued before chip cards)",
-        )?;
+    // Expiry is on its row above; other warnings are notes.
+    for w in card.warnings().filter(|&w| w != Warning::CardExpired) {
+        row(out, "Lưu ý (note)", &format!("{} ({})", w.message_vi(), w.message()))?;
     }
     if let Some(extra) = card.extra().filter(|e| e.iter().any(|x| !x.is_empty())) {
         let shown = if mask { "***".to_string() } else { extra.join(" | ") };

@@ -806,3 +806,38 @@ fn masked_outputs_hide_the_birth_date_and_the_id_prefix() {
     );
     assert_eq!(full.birth_place.as_deref(), Some("079 Hồ Chí Minh"));
 }
+
+/// `Card::warnings` in `Warning::ALL`'s order, and the npm package's
+/// `CardWarning` union holds exactly their codes.
+#[test]
+fn warnings_list_expiry_and_the_pre_chip_era() {
+    use motcua::cccd::Warning;
+    let legacy = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042018";
+    let codes = |payload, as_of| {
+        let c = cccd::parse_as_of(payload, as_of).unwrap();
+        c.warnings().map(Warning::code).collect::<Vec<_>>()
+    };
+    assert_eq!(codes(A, today()), Vec::<&str>::new());
+    assert_eq!(codes(legacy, today()), ["issued_before_chip_era"]);
+    let late = NaiveDate::from_ymd_opt(2030, 1, 2).unwrap();
+    assert_eq!(codes(A, late), ["card_expired"]);
+    assert_eq!(codes(legacy, late), ["card_expired", "issued_before_chip_era"]);
+    for w in Warning::ALL {
+        assert!(!w.message().is_empty() && !w.message_vi().is_empty());
+    }
+
+    let dts = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../wasm/src/types.d.ts")).unwrap();
+    let union = dts
+        .lines()
+        .find_map(|l| l.strip_prefix("export type CardWarning = "))
+        .expect("CardWarning in types.d.ts");
+    let mut in_dts: Vec<&str> = union
+        .trim_end_matches(';')
+        .split('|')
+        .map(|s| s.trim().trim_matches('"'))
+        .collect();
+    let mut ours: Vec<&str> = Warning::ALL.iter().map(|w| w.code()).collect();
+    in_dts.sort_unstable();
+    ours.sort_unstable();
+    assert_eq!(in_dts, ours);
+}

@@ -88,7 +88,7 @@ impl<'a> IdNumber<'a> {
     /// (docs/cccd.md, "Masking"). Digits 1–3 would name the province of
     /// birth, and 4–6 follow from the sex and birth year a copy shows.
     pub fn masked(&self) -> Masked<'a> {
-        Masked { s: self.0, keep: 3 }
+        Masked::keeping_last(self.0, SHOWN_DIGITS)
     }
 }
 
@@ -121,7 +121,7 @@ impl<'a> Cmnd<'a> {
 
     /// Masked form: `******789`, the last 3 digits.
     pub fn masked(&self) -> Masked<'a> {
-        Masked { s: self.0, keep: 3 }
+        Masked::keeping_last(self.0, SHOWN_DIGITS)
     }
 }
 
@@ -137,6 +137,17 @@ impl fmt::Debug for Cmnd<'_> {
 pub struct Masked<'a> {
     s: &'a str,
     keep: usize,
+}
+
+/// How many trailing digits a masked ID or CMND number shows (docs/cccd.md).
+pub(crate) const SHOWN_DIGITS: usize = 3;
+
+impl<'a> Masked<'a> {
+    /// `s` with every character but the last `keep` written as `*`: the one
+    /// masking rule (docs/cccd.md) for every identifier the project masks.
+    pub(crate) fn keeping_last(s: &'a str, keep: usize) -> Self {
+        Masked { s, keep }
+    }
 }
 
 impl fmt::Display for Masked<'_> {

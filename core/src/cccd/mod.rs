@@ -24,7 +24,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, TimeDelta, Utc};
 
 mod error;
-mod id;
+pub(crate) mod id;
 mod province;
 mod repair;
 mod scan;
@@ -85,6 +85,45 @@ impl Sex {
         match self {
             Sex::Male => "Nam",
             Sex::Female => "Nữ",
+        }
+    }
+}
+
+/// Something true of a valid card that whoever reads it should be told
+/// ([`Card::warnings`]). Not an error: the card parsed and validated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Warning {
+    /// The expiry date has passed on the reference date ([`Card::is_expired`]).
+    CardExpired,
+    /// Issued in 2016–2020, before chip cards ([`Card::issued_before_chip_era`]).
+    IssuedBeforeChipEra,
+}
+
+impl Warning {
+    /// Every warning, in the order [`Card::warnings`] lists them.
+    pub const ALL: [Warning; 2] = [Warning::CardExpired, Warning::IssuedBeforeChipEra];
+
+    /// Stable code: `card_expired`, `issued_before_chip_era`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Warning::CardExpired => "card_expired",
+            Warning::IssuedBeforeChipEra => "issued_before_chip_era",
+        }
+    }
+
+    /// English message.
+    pub const fn message(self) -> &'static str {
+        match self {
+            Warning::CardExpired => "the card has expired",
+            Warning::IssuedBeforeChipEra => "issued before chip cards",
+        }
+    }
+
+    /// Vietnamese message.
+    pub const fn message_vi(self) -> &'static str {
+        match self {
+            Warning::CardExpired => "thẻ đã hết hạn sử dụng",
+            Warning::IssuedBeforeChipEra => "cấp trước năm 2021, thẻ không gắn chip",
         }
     }
 }
@@ -382,6 +421,16 @@ impl<'a> Card<'a> {
     /// Issued in 2016–2020: a legacy 12-digit card before chip cards (2021).
     pub fn issued_before_chip_era(&self) -> bool {
         self.issue_date < CHIP_START
+    }
+
+    /// What a reader of this valid card should be told, in
+    /// [`Warning::ALL`]'s order: the JSON's `warnings`, the npm package's
+    /// `CardWarning`s.
+    pub fn warnings(&self) -> impl Iterator<Item = Warning> + '_ {
+        Warning::ALL.into_iter().filter(|w| match w {
+            Warning::CardExpired => self.is_expired(),
+            Warning::IssuedBeforeChipEra => self.issued_before_chip_era(),
+        })
     }
 
     /// Checks that this card links the old CMND number `cmnd` (typed by the
@@ -735,18 +784,15 @@ mod serde_impl {
         st.serialize_field("province", &birth_place.and_then(|b| b.1))?;
         st.serialize_field("born_abroad", &birth_place.map(|b| b.2))?;
         st.serialize_field("extra", &extra)?;
-        let mut warnings: [&str; 2] = [""; 2];
-        let mut n = 0;
-        for (on, code) in [
-            (c.is_expired(), "card_expired"),
-            (c.issued_before_chip_era(), "issued_before_chip_era"),
-        ] {
-            if let (true, Some(slot)) = (on, warnings.get_mut(n)) {
-                *slot = code;
-                n += 1;
-            }
+        st.serialize_field("warnings", &Warnings(c))
+    }
+
+    /// `Card::warnings`' codes, as a sequence.
+    struct Warnings<'c, 'a>(&'c Card<'a>);
+    impl Serialize for Warnings<'_, '_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.warnings().map(Warning::code))
         }
-        st.serialize_field("warnings", warnings.get(..n).unwrap_or_default())
     }
 
     /// The CLI JSON contract's card fields: `layout`, `id`, `old_id`, `name`,

@@ -431,13 +431,13 @@ impl<'a> Applicant<'a> {
     /// 3 of its 10 digits and its branch suffix (`*******488-001`); unit
     /// codes (public) are unchanged.
     pub fn masked(&self) -> Applicant<'static> {
-        let text = match (self.kind, self.id_number()) {
-            (ApplicantKind::Person, Some(id)) => id.masked().to_string(),
-            (ApplicantKind::Person | ApplicantKind::TaxCode, _) => {
-                let s = self.as_str();
-                s.char_indices().map(|(i, c)| if i < 7 { '*' } else { c }).collect()
-            }
-            (ApplicantKind::Unit | ApplicantKind::Masked, _) => self.text.clone().into_owned(),
+        let s = self.as_str();
+        let text = match self.kind {
+            // Parsing checked it is an ID number: its own masking.
+            ApplicantKind::Person => cccd::Masked::keeping_last(s, cccd::id::SHOWN_DIGITS).to_string(),
+            // The first 7 digits hidden, the branch suffix kept.
+            ApplicantKind::TaxCode => cccd::Masked::keeping_last(s, s.len().saturating_sub(7)).to_string(),
+            ApplicantKind::Unit | ApplicantKind::Masked => s.to_owned(),
         };
         let kind = if self.kind == ApplicantKind::Unit {
             ApplicantKind::Unit
