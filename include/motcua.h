@@ -1014,9 +1014,8 @@ typedef struct motcua_encode_options {
 
 /**
  * A decoded dossier QR, in memory the caller owns. `fields` views point
- * into the caller's payload when `owns_text` is false, into the record's
- * own buffer when decoding had to produce text (base32 text, %-escapes).
- * Call `motcua_dossier_free` when done; initialise with `= {0}`.
+ * into the record's own buffer (not into the payload), valid until
+ * `motcua_dossier_free`. Call it when done; initialise with `= {0}`.
  */
 typedef struct motcua_dossier {
     /**
@@ -1046,10 +1045,6 @@ typedef struct motcua_dossier {
      * scans the code goes. Show it next to the code. Empty for a bare code.
      */
     struct motcua_str host;
-    /**
-     * The views point into the record's own buffer.
-     */
-    bool owns_text;
     /**
      * Private: the owned record, or NULL. Freed by `motcua_dossier_free`.
      */

@@ -1,13 +1,13 @@
 //! `motcua dossier encode|decode`: the dossier QR from a terminal.
 
-use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use clap::{Subcommand, ValueEnum};
 use motcua::dossier::{
-    self, Appointment, EncodeOptions, Error, Paper, Privacy, Record, RecordInput, Validity, MAX_PAYLOAD_LEN, VIETNAM,
+    self, Appointment, EncodeOptions, Error, Paper, Privacy, Record, RecordFields, RecordInput, Validity,
+    MAX_PAYLOAD_LEN, VIETNAM,
 };
 use motcua::qr::{self, Ecc, QrOptions, SvgOptions};
 use serde::Serialize;
@@ -70,7 +70,7 @@ pub(crate) struct EncodeArgs {
     /// The paper, a standard kind: receipt, request_to_complete, refusal,
     /// delay_notice, control_sheet, result.
     #[arg(long, value_name = "KIND", value_parser = paper_kind, conflicts_with = "paper_name")]
-    paper: Option<Paper<'static>>,
+    paper: Option<Paper>,
     /// The paper by name, when it is not a standard kind.
     #[arg(long, value_name = "TEXT")]
     paper_name: Option<String>,
@@ -299,47 +299,46 @@ fn encode(args: &EncodeArgs) -> io::Result<bool> {
     Ok(true)
 }
 
-fn paper_kind(s: &str) -> Result<Paper<'static>, String> {
+fn paper_kind(s: &str) -> Result<Paper, String> {
     Paper::from_kind(s).ok_or_else(|| {
         let kinds: Vec<&str> = Paper::KINDS.iter().map(Paper::kind).collect();
         format!("one of {}", kinds.join(", "))
     })
 }
 
-fn from_flags(args: &EncodeArgs) -> Result<Record<'_>, Error> {
-    let code = args.dossier_code.as_deref().unwrap_or_default();
-    let mut r = Record::new(dossier::validate_dossier_code(code)?);
-    r.procedure_code = args
-        .procedure_code
-        .as_deref()
-        .map(dossier::validate_procedure_code)
-        .transpose()?;
-    r.applicant = args.applicant.as_deref().map(dossier::validate_applicant).transpose()?;
-    r.paper = match (&args.paper, &args.paper_name) {
-        (Some(k), _) => Some(k.clone()),
-        (None, Some(name)) => Some(Paper::Other(Cow::Borrowed(name))),
-        (None, None) => None,
-    };
-    r.system = args.system.as_deref().map(Cow::Borrowed);
-    r.issued_at = Some(args.issued_at.unwrap_or_else(|| Utc::now().with_timezone(&VIETNAM)));
-    r.appointment = args.appointment.as_deref().map(Appointment::parse).transpose()?;
-    r.validity = match (args.valid_until, args.indefinite, &args.validity_text) {
-        (Some(d), _, _) => Some(Validity::Until(d)),
-        (None, true, _) => Some(Validity::Indefinite),
-        (None, false, Some(t)) => Some(Validity::Text(Cow::Borrowed(t))),
-        (None, false, None) => None,
-    };
-    r.scope = args.scope.as_deref().map(Cow::Borrowed);
-    Ok(r)
+/// The record from flags, through the core's one builder; the time of
+/// issue defaults to now, in +07:00.
+fn from_flags(args: &EncodeArgs) -> Result<Record, Error> {
+    RecordFields {
+        dossier_code: args.dossier_code.as_deref(),
+        procedure_code: args.procedure_code.as_deref(),
+        applicant: args.applicant.as_deref(),
+        paper: match (&args.paper, &args.paper_name) {
+            (Some(k), _) => Some(k.clone()),
+            (None, Some(name)) => Some(Paper::Other(name.clone())),
+            (None, None) => None,
+        },
+        system: args.system.as_deref(),
+        issued_at: Some(args.issued_at.unwrap_or_else(|| Utc::now().with_timezone(&VIETNAM))),
+        appointment: args.appointment.as_deref().map(Appointment::parse).transpose()?,
+        validity: match (args.valid_until, args.indefinite, &args.validity_text) {
+            (Some(d), _, _) => Some(Validity::Until(d)),
+            (None, true, _) => Some(Validity::Indefinite),
+            (None, false, Some(t)) => Some(Validity::Text(t.clone())),
+            (None, false, None) => None,
+        },
+        scope: args.scope.as_deref(),
+    }
+    .build()
 }
 
 #[derive(Serialize)]
-struct Decoded<'r, 'a> {
+struct Decoded<'r> {
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
     #[serde(flatten)]
-    record: &'r Record<'a>,
+    record: &'r Record,
 }
 
 fn decode(args: &DecodeArgs) -> io::Result<bool> {

@@ -1,8 +1,6 @@
 //! Property tests for the dossier codec and QR rendering: generated valid
 //! records of every paper kind round-trip; no input makes anything panic.
 
-use std::borrow::Cow;
-
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 use motcua::dossier::{
     self, decode, encode, validate_applicant, validate_dossier_code, validate_procedure_code, validate_unit_code,
@@ -35,7 +33,7 @@ fn text() -> impl Strategy<Value = String> {
         .prop_map(|s| format!("Hồ sơ {s}"))
 }
 
-fn paper() -> impl Strategy<Value = Paper<'static>> {
+fn paper() -> impl Strategy<Value = Paper> {
     prop_oneof![
         Just(Paper::Receipt),
         Just(Paper::RequestToComplete),
@@ -43,8 +41,8 @@ fn paper() -> impl Strategy<Value = Paper<'static>> {
         Just(Paper::DelayNotice),
         Just(Paper::ControlSheet),
         Just(Paper::Result),
-        text().prop_map(|t| Paper::Other(Cow::Owned(t))),
-        Just(Paper::Other(Cow::Borrowed("TN"))),
+        text().prop_map(Paper::Other),
+        Just(Paper::Other("TN".to_owned())),
     ]
 }
 
@@ -57,13 +55,13 @@ fn applicant() -> impl Strategy<Value = String> {
     ]
 }
 
-fn validity() -> impl Strategy<Value = Option<Validity<'static>>> {
+fn validity() -> impl Strategy<Value = Option<Validity>> {
     prop_oneof![
         Just(None),
         Just(Some(Validity::Indefinite)),
         (2000i32..9999, 1u32..13, 1u32..29)
             .prop_map(|(y, m, d)| Some(Validity::Until(NaiveDate::from_ymd_opt(y, m, d).unwrap()))),
-        text().prop_map(|t| Some(Validity::Text(Cow::Owned(t)))),
+        text().prop_map(|t| Some(Validity::Text(t))),
     ]
 }
 
@@ -80,12 +78,12 @@ prop_compose! {
         appointment in proptest::option::of((date(), proptest::option::of((0u32..24, 0u32..60)))),
         validity in validity(),
         scope in proptest::option::of(text()),
-    ) -> Record<'static> {
+    ) -> Record {
         let code = format!("{unit}-{}-{seq:04}", day.format("%y%m%d"));
-        let mut r = Record::new(validate_dossier_code(&code).unwrap().into_owned());
-        r.procedure_code = Some(validate_procedure_code(&procedure).unwrap().into_owned());
-        r.applicant = Some(validate_applicant(&applicant).unwrap().into_owned());
-        r.system = Some(Cow::Owned(system));
+        let mut r = Record::new(validate_dossier_code(&code).unwrap());
+        r.procedure_code = Some(validate_procedure_code(&procedure).unwrap());
+        r.applicant = Some(validate_applicant(&applicant).unwrap());
+        r.system = Some(system);
         let (d, h, m, s) = at;
         r.issued_at = VIETNAM.from_local_datetime(&d.and_hms_opt(h, m, s).unwrap()).single();
         r.appointment = appointment.map(|(date, t)| Appointment {
@@ -97,7 +95,7 @@ prop_compose! {
         }
         r.paper = Some(paper);
         r.validity = validity;
-        r.scope = scope.map(Cow::Owned);
+        r.scope = scope;
         r
     }
 }

@@ -84,7 +84,7 @@ class DossierFields(ctypes.Structure):
 class Dossier(ctypes.Structure):
     _fields_ = [
         ("fields", DossierFields), ("applicant_kind", ctypes.c_uint32), ("missing", ctypes.c_uint32),
-        ("warnings", ctypes.c_uint32), ("owns_text", ctypes.c_bool), ("buffer", ctypes.c_void_p),
+        ("warnings", ctypes.c_uint32), ("base", Str), ("host", Str), ("buffer", ctypes.c_void_p),
     ]
 
 
@@ -222,6 +222,7 @@ def dossier_decode(payload):
             "issued_at": issued,
             "appointment": f.appointment.date.value(),
             "scope": f.scope.text() or None,
+            "host": d.host.text() or None,
             "missing": [name for i, name in enumerate(FIELDS) if d.missing & (1 << i)],
         }
     finally:

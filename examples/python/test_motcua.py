@@ -2,6 +2,8 @@
 scripts/test-c with MOTCUA_LIB set). Synthetic data only."""
 
 import datetime
+import os
+import re
 import unittest
 
 import motcua
@@ -65,6 +67,26 @@ class CccdTest(unittest.TestCase):
         self.assertEqual(e.exception.code, "id_length")
 
 
+class StructsTest(unittest.TestCase):
+    """The ctypes structs name the header's fields, in its order (a missing
+    field shifts every later one, and the library writes past the struct)."""
+
+    HEADER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "include", "motcua.h")
+
+    def header_fields(self, name):
+        with open(self.HEADER, encoding="utf-8") as f:
+            text = f.read()
+        body = re.search(r"typedef struct %s \{(.*?)\} %s;" % (name, name), text, re.S).group(1)
+        body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
+        return [re.sub(r"\[.*\]", "", decl.split()[-1]).lstrip("*") for decl in body.split(";") if decl.strip()]
+
+    def test_structs_match_the_header(self):
+        for struct, name in [(motcua.Card, "motcua_card"), (motcua.Dossier, "motcua_dossier"),
+                             (motcua.DossierFields, "motcua_dossier_fields"), (motcua.Date, "motcua_date"),
+                             (motcua.DateTime, "motcua_datetime"), (motcua.Appointment, "motcua_appointment")]:
+            self.assertEqual([f[0] for f in struct._fields_], self.header_fields(name), name)
+
+
 class DossierTest(unittest.TestCase):
     # Made by `motcua dossier encode --sample --format payload`.
     PAYLOAD = (
@@ -81,11 +103,13 @@ class DossierTest(unittest.TestCase):
         self.assertEqual(d["system"], "Hệ thống thông tin giải quyết TTHC tỉnh Quảng Ngãi")
         self.assertEqual(d["issued_at"].isoformat(), "2026-11-20T09:15:00+07:00")
         self.assertEqual(d["appointment"], datetime.date(2026, 11, 27))
+        self.assertEqual(d["host"], "dichvucong.gov.vn")
         self.assertEqual(d["missing"], [])
 
     def test_bare_code_lists_missing_fields(self):
         d = motcua.dossier_decode("000.00.53.H48-261120-0042")
         self.assertEqual(d["missing"], ["procedure_code", "applicant", "paper", "system", "issued_at"])
+        self.assertIsNone(d["host"])
         with self.assertRaises(motcua.MotcuaError) as e:
             motcua.dossier_decode("000.00.53.H48-261120-0000")
         self.assertEqual(e.exception.code, "dossier_sequence_invalid")

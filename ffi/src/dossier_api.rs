@@ -1,13 +1,12 @@
 //! Dossier QR (Thông tư 01/2023/TT-VPCP Điều 26): fields → payload URL,
 //! payload → fields.
 
-use std::borrow::Cow;
 use std::ffi::c_char;
 
 use chrono::{NaiveTime, TimeZone, Timelike};
 use motcua_core::dossier::{
-    self, validate_applicant, validate_dossier_code, validate_procedure_code, ApplicantKind, Appointment,
-    EncodeOptions, Field, Paper, Privacy, Record, Validity, Warning, VIETNAM,
+    self, ApplicantKind, Appointment, EncodeOptions, Field, Paper, Privacy, Record, RecordFields, Validity, Warning,
+    VIETNAM,
 };
 
 use crate::{boundary, boundary_or, motcua_buffer, motcua_date, motcua_result, motcua_str, motcua_text, write_out, R};
@@ -191,12 +190,13 @@ unsafe fn text<'a>(s: motcua_str) -> Result<Option<&'a str>, motcua_result> {
     unsafe { s.read(dossier::MAX_PAYLOAD_LEN, R::DossierTooLong) }
 }
 
-/// Builds a core record from C fields: every code goes through its
-/// validator; `encode` checks the rest.
+/// Builds a core record from C fields with the core's one builder,
+/// [`RecordFields::build`]; here only the C encodings (numbered papers and
+/// validity kinds, struct dates) are read.
 ///
 /// # Safety
 /// Every view of `f` readable.
-unsafe fn record<'a>(f: &motcua_dossier_fields) -> Result<Record<'a>, motcua_result> {
+unsafe fn record(f: &motcua_dossier_fields) -> Result<Record, motcua_result> {
     let date_invalid = |field| motcua_result::from(dossier::Error::DateInvalid(field));
     // SAFETY: every view is readable by the caller's contract.
     let [code, procedure, applicant, name, system, validity_text, scope] = unsafe {
@@ -210,11 +210,7 @@ unsafe fn record<'a>(f: &motcua_dossier_fields) -> Result<Record<'a>, motcua_res
             text(f.scope)?,
         ]
     };
-    let code = code.ok_or(dossier::Error::FieldMissing(Field::DossierCode))?;
-    let mut r = Record::new(validate_dossier_code(code)?);
-    r.procedure_code = procedure.map(validate_procedure_code).transpose()?;
-    r.applicant = applicant.map(validate_applicant).transpose()?;
-    r.paper = match f.paper {
+    let paper = match f.paper {
         0 => None,
         1 => Some(Paper::Receipt),
         2 => Some(Paper::RequestToComplete),
@@ -222,13 +218,12 @@ unsafe fn record<'a>(f: &motcua_dossier_fields) -> Result<Record<'a>, motcua_res
         4 => Some(Paper::DelayNotice),
         5 => Some(Paper::ControlSheet),
         6 => Some(Paper::Result),
-        7 => Some(Paper::Other(Cow::Borrowed(
-            name.ok_or(dossier::Error::TextInvalid(Field::Paper))?,
-        ))),
+        7 => Some(Paper::Other(
+            name.ok_or(dossier::Error::TextInvalid(Field::Paper))?.to_owned(),
+        )),
         _ => return Err(R::InvalidArgument),
     };
-    r.system = system.map(Cow::Borrowed);
-    r.issued_at = if f.issued_at.date.is_none() {
+    let issued_at = if f.issued_at.date.is_none() {
         None
     } else {
         let t = f.issued_at;
@@ -240,7 +235,7 @@ unsafe fn record<'a>(f: &motcua_dossier_fields) -> Result<Record<'a>, motcua_res
             .ok_or(bad)?;
         Some(VIETNAM.from_local_datetime(&local).single().ok_or(bad)?)
     };
-    r.appointment = if f.appointment.date.is_none() {
+    let appointment = if f.appointment.date.is_none() {
         None
     } else {
         let a = f.appointment;
@@ -254,19 +249,31 @@ unsafe fn record<'a>(f: &motcua_dossier_fields) -> Result<Record<'a>, motcua_res
             time,
         })
     };
-    r.validity = match f.validity {
+    let validity = match f.validity {
         0 => None,
         1 => Some(Validity::Until(
             f.validity_until.to_naive(date_invalid(Field::Validity))?,
         )),
         2 => Some(Validity::Indefinite),
-        3 => Some(Validity::Text(Cow::Borrowed(
-            validity_text.ok_or(dossier::Error::TextInvalid(Field::Validity))?,
-        ))),
+        3 => Some(Validity::Text(
+            validity_text
+                .ok_or(dossier::Error::TextInvalid(Field::Validity))?
+                .to_owned(),
+        )),
         _ => return Err(R::InvalidArgument),
     };
-    r.scope = scope.map(Cow::Borrowed);
-    Ok(r)
+    let fields = RecordFields {
+        dossier_code: code,
+        procedure_code: procedure,
+        applicant,
+        paper,
+        system,
+        issued_at,
+        appointment,
+        validity,
+        scope,
+    };
+    Ok(fields.build()?)
 }
 
 /// Writes the dossier QR payload of `fields` (payload v1: an `https://`
@@ -318,9 +325,8 @@ pub unsafe extern "C" fn motcua_dossier_encode(
 }
 
 /// A decoded dossier QR, in memory the caller owns. `fields` views point
-/// into the caller's payload when `owns_text` is false, into the record's
-/// own buffer when decoding had to produce text (base32 text, %-escapes).
-/// Call `motcua_dossier_free` when done; initialise with `= {0}`.
+/// into the record's own buffer (not into the payload), valid until
+/// `motcua_dossier_free`. Call it when done; initialise with `= {0}`.
 #[repr(C)]
 #[derive(Debug)]
 pub struct motcua_dossier {
@@ -339,8 +345,6 @@ pub struct motcua_dossier {
     /// The host of `base` (e.g. `dichvucong.gov.vn`): where a phone that
     /// scans the code goes. Show it next to the code. Empty for a bare code.
     pub host: motcua_str,
-    /// The views point into the record's own buffer.
-    pub owns_text: bool,
     /// Private: the owned record, or NULL. Freed by `motcua_dossier_free`.
     pub buffer: *mut motcua_buffer,
 }
@@ -365,8 +369,8 @@ fn view(s: Option<&str>) -> motcua_str {
     s.map_or_else(motcua_str::empty, motcua_str::of)
 }
 
-/// The C view of a record; its texts point wherever the record's do.
-fn fill(r: &Record<'_>) -> motcua_dossier {
+/// The C view of a record; its texts point into the record.
+fn fill(r: &Record) -> motcua_dossier {
     let paper = match &r.paper {
         None => motcua_paper::None,
         Some(Paper::Receipt) => motcua_paper::Receipt,
@@ -381,7 +385,7 @@ fn fill(r: &Record<'_>) -> motcua_dossier {
         None => (motcua_validity::None, None, None),
         Some(Validity::Until(d)) => (motcua_validity::Until, Some(*d), None),
         Some(Validity::Indefinite) => (motcua_validity::Indefinite, None, None),
-        Some(Validity::Text(t)) => (motcua_validity::Text, None, Some(t.as_ref())),
+        Some(Validity::Text(t)) => (motcua_validity::Text, None, Some(t.as_str())),
         Some(_) => (motcua_validity::None, None, None),
     };
     let issued_at = r
@@ -433,37 +437,8 @@ fn fill(r: &Record<'_>) -> motcua_dossier {
             .fold(0, |a, b| a | b),
         base: view(r.base.as_deref()),
         host: view(r.host()),
-        owns_text: false,
         buffer: std::ptr::null_mut(),
     }
-}
-
-/// Every text of `r` that the decoder may have produced itself lies in
-/// `input` (standard paper names are static text and need no check).
-fn borrows_only(r: &Record<'_>, input: &str) -> bool {
-    let range = input.as_bytes().as_ptr_range();
-    let inside = |s: &str| s.is_empty() || range.contains(&s.as_ptr()) && s.len() <= input.len();
-    let paper_name = match &r.paper {
-        Some(Paper::Other(name)) => Some(name.as_ref()),
-        _ => None,
-    };
-    let validity_text = match &r.validity {
-        Some(Validity::Text(t)) => Some(t.as_ref()),
-        _ => None,
-    };
-    [
-        Some(r.dossier_code.as_str()),
-        r.procedure_code.as_ref().map(|c| c.as_str()),
-        r.applicant.as_ref().map(|a| a.as_str()),
-        paper_name,
-        r.system.as_deref(),
-        validity_text,
-        r.scope.as_deref(),
-        r.base.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .all(inside)
 }
 
 /// Decodes a dossier QR payload (what a camera or scanner read: the URL,
@@ -538,17 +513,11 @@ pub unsafe extern "C" fn motcua_dossier_decode_with(
             bases.push(unsafe { crate::required_str(e.data, e.len, 512, R::InvalidArgument)? });
         }
         let record = dossier::decode_with(input, &dossier::DecodeOptions { allowed_bases: &bases })?;
-        let result = if borrows_only(&record, input) {
-            fill(&record)
-        } else {
-            // Keep an owned copy alive in the buffer; the views point into
-            // its heap text, which the move into the box does not relocate.
-            let owned = Box::new(record.into_owned());
-            let mut d = fill(&owned);
-            d.owns_text = true;
-            d.buffer = motcua_buffer::new(owned);
-            d
-        };
+        // The record lives in the buffer; the views point into its heap
+        // text, which the move into the box does not relocate.
+        let owned = Box::new(record);
+        let mut result = fill(&owned);
+        result.buffer = motcua_buffer::new(owned);
         // SAFETY: writable by contract.
         unsafe { write_out(out, result) }
     })

@@ -2,8 +2,6 @@
 //! free text and dates arbitrary. Whatever encodes decodes to the same
 //! record (masked or omitted applicant as the privacy mode says).
 #![no_main]
-use std::borrow::Cow;
-
 use arbitrary::Arbitrary;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use libfuzzer_sys::fuzz_target;
@@ -61,9 +59,9 @@ fuzz_target!(|i: Input<'_>| {
     r.applicant = applicant.as_deref().and_then(|a| dossier::validate_applicant(a).ok());
     r.paper = i.paper.map(|(k, name)| match Paper::KINDS.get(usize::from(k % 7)) {
         Some(p) => p.clone(),
-        None => Paper::Other(Cow::Borrowed(name)),
+        None => Paper::Other(name.to_owned()),
     });
-    r.system = i.system.map(Cow::Borrowed);
+    r.system = i.system.map(str::to_owned);
     r.issued_at = i.issued.and_then(|(secs, off)| {
         let tz = FixedOffset::east_opt(off % 86_400)?;
         Some(DateTime::from_timestamp(secs % 8_000_000_000, 0)?.with_timezone(&tz))
@@ -75,9 +73,9 @@ fuzz_target!(|i: Input<'_>| {
     r.validity = i.validity.map(|(k, days, text)| match k % 3 {
         0 => Validity::Until(date(days)),
         1 => Validity::Indefinite,
-        _ => Validity::Text(Cow::Borrowed(text)),
+        _ => Validity::Text(text.to_owned()),
     });
-    r.scope = i.scope.map(Cow::Borrowed);
+    r.scope = i.scope.map(str::to_owned);
     let privacy = [Privacy::Full, Privacy::Masked, Privacy::Omitted][usize::from(i.privacy % 3)];
     let opts = EncodeOptions {
         privacy,

@@ -63,7 +63,7 @@ impl Default for EncodeOptions<'_> {
 /// applicant excepted under [`Privacy::Omitted`]); checks free text (not
 /// blank, at most [`MAX_TEXT_CHARS`] characters, no control characters) and
 /// dates (years 2000–2099; validity dates from 2000).
-pub fn encode(record: &Record<'_>, opts: &EncodeOptions<'_>) -> Result<String, Error> {
+pub fn encode(record: &Record, opts: &EncodeOptions<'_>) -> Result<String, Error> {
     check_base(opts.base)?;
     if let Some(&f) = record
         .missing()
@@ -262,8 +262,7 @@ fn appointment(a: Appointment) -> Result<String, Error> {
 /// Reads a payload: a v1 URL under any base (other URL parameters and
 /// unknown tags are ignored), a URL with only `hs`, or a bare dossier code —
 /// the last two give a record with only [`Record::dossier_code`].
-/// Codes and dates borrow from `payload` unless someone percent-encoded the
-/// URL on the way; free text is decoded from base32 into owned strings.
+/// The record is owned (free text is decoded from base32 anyway).
 ///
 /// Nothing is trimmed: a scanner's trailing CR/LF must be removed by the
 /// caller (the CLI's line reader does).
@@ -273,12 +272,12 @@ fn appointment(a: Appointment) -> Result<String, Error> {
 /// [`Error::BaseUrlInvalid`]. [`Record::base`] and [`Record::host`] say
 /// where the code sends a phone. To accept only your portal's pages, use
 /// [`decode_with`].
-pub fn decode(payload: &str) -> Result<Record<'_>, Error> {
+pub fn decode(payload: &str) -> Result<Record, Error> {
     decode_with(payload, &DecodeOptions::default())
 }
 
 /// [`decode`], accepting only the bases `opts` allows.
-pub fn decode_with<'a>(payload: &'a str, opts: &DecodeOptions<'_>) -> Result<Record<'a>, Error> {
+pub fn decode_with(payload: &str, opts: &DecodeOptions<'_>) -> Result<Record, Error> {
     if payload.len() > MAX_PAYLOAD_LEN {
         return Err(Error::TooLong { max: MAX_PAYLOAD_LEN });
     }
@@ -286,7 +285,7 @@ pub fn decode_with<'a>(payload: &'a str, opts: &DecodeOptions<'_>) -> Result<Rec
         .iter()
         .any(|p| payload.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)));
     if !is_url {
-        return DossierCode::parse(Cow::Borrowed(payload)).map(Record::new);
+        return DossierCode::parse(payload).map(Record::new);
     }
     let no_fragment = payload.split_once('#').map_or(payload, |(p, _)| p);
     let (path, query) = no_fragment.split_once('?').unwrap_or((no_fragment, ""));
@@ -310,7 +309,7 @@ pub fn decode_with<'a>(payload: &'a str, opts: &DecodeOptions<'_>) -> Result<Rec
         (None, Some(_)) => return Err(Error::FieldMissing(Field::DossierCode)),
         (Some(hs), qr) => (hs, qr),
     };
-    // The base: the URL without our two parameters — borrowed when they
+    // The base: the URL without our two parameters — its head when they
     // come last, as the encoder writes them.
     let is_ours = |kv: &str| matches!(kv.split_once('=').map_or(kv, |(k, _)| k), "hs" | "qr");
     let mut offset = path.len() + 1; // where the query starts in `payload`
@@ -323,40 +322,31 @@ pub fn decode_with<'a>(payload: &'a str, opts: &DecodeOptions<'_>) -> Result<Rec
         }
         offset += kv.len() + 1;
     }
-    let base: Cow<'a, str> = match ours_from.and_then(|at| payload.get(..at.saturating_sub(1))) {
-        Some(head) => Cow::Borrowed(head),
+    let base = match ours_from.and_then(|at| payload.get(..at.saturating_sub(1))) {
+        Some(head) => head.to_owned(),
         None => {
             let kept: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !is_ours(kv)).collect();
-            Cow::Owned(format!("{path}?{}", kept.join("&")))
+            format!("{path}?{}", kept.join("&"))
         }
     };
     check_base(&base)?;
     if !opts.allowed_bases.is_empty() && !base_allowed(&base, opts.allowed_bases) {
         return Err(Error::BaseNotAllowed);
     }
-    let mut r = Record::new(DossierCode::parse(unescape(Field::DossierCode, hs)?)?);
+    let mut r = Record::new(DossierCode::parse(&unescape(Field::DossierCode, hs)?)?);
     r.base = Some(base);
     let Some(qr) = qr else { return Ok(r) };
     // Our alphabet has no '%': one only appears if something on the way
-    // re-encoded the URL (e.g. '/' as %2F). Undo it, then the values are owned.
-    match unescape(Field::DossierCode, qr).map_err(|_| Error::NotDossierQr)? {
-        Cow::Borrowed(data) => read_data(data, &mut r)?,
-        Cow::Owned(data) => {
-            let mut tmp = Record::new(r.dossier_code.clone());
-            read_data(&data, &mut tmp)?;
-            let tmp = tmp.into_owned();
-            r = Record {
-                dossier_code: r.dossier_code,
-                base: r.base,
-                ..tmp
-            };
-        }
-    }
+    // re-encoded the URL (e.g. '/' as %2F). Undo it.
+    read_data(
+        &unescape(Field::DossierCode, qr).map_err(|_| Error::NotDossierQr)?,
+        &mut r,
+    )?;
     Ok(r)
 }
 
 /// `1/TAG:value/TAG:value…` into `r`.
-fn read_data<'a>(data: &'a str, r: &mut Record<'a>) -> Result<(), Error> {
+fn read_data(data: &str, r: &mut Record) -> Result<(), Error> {
     let mut elements = data.split('/');
     if elements.next() != Some("1") {
         return Err(Error::VersionUnsupported);
@@ -381,8 +371,8 @@ fn read_data<'a>(data: &'a str, r: &mut Record<'a>) -> Result<(), Error> {
             }
         }
         match tag {
-            "TT" => r.procedure_code = Some(ProcedureCode::parse(Cow::Borrowed(v))?),
-            "DD" => r.applicant = Some(Applicant::parse(Cow::Borrowed(v), true)?),
+            "TT" => r.procedure_code = Some(ProcedureCode::parse(v)?),
+            "DD" => r.applicant = Some(Applicant::parse(v, true)?),
             "GT" => r.paper = Some(Paper::from_code(v).ok_or(Error::Encoding(Field::Paper))?),
             "GTT" => r.paper = Some(Paper::Other(free_text(Field::Paper, v)?)),
             "HT" => r.system = Some(free_text(Field::System, v)?),
@@ -420,18 +410,18 @@ fn unescape(field: Field, raw: &str) -> Result<Cow<'_, str>, Error> {
 /// canonical spelling is accepted (the bits the last character carries
 /// past the data are zero, RFC 4648 §3.5), so one text has one encoding:
 /// the decoded bytes must encode back to `raw`.
-fn free_text(field: Field, raw: &str) -> Result<Cow<'static, str>, Error> {
+fn free_text(field: Field, raw: &str) -> Result<String, Error> {
     let bytes = Base32UpperUnpadded::decode_vec(raw)
         .ok()
         .filter(|b| Base32UpperUnpadded::encode_string(b) == raw)
         .ok_or(Error::Encoding(field))?;
     let s = String::from_utf8(bytes).map_err(|_| Error::Encoding(field))?;
     check_text(field, &s)?;
-    Ok(Cow::Owned(s))
+    Ok(s)
 }
 
 /// `YYYYMMDD` (from 2000) or `0` (indefinite).
-fn parse_validity(v: &str) -> Result<Validity<'static>, Error> {
+fn parse_validity(v: &str) -> Result<Validity, Error> {
     if v == "0" {
         return Ok(Validity::Indefinite);
     }

@@ -1,10 +1,10 @@
 //! Validators for the identifiers on a dossier QR: unit code (QCVN 102:2016),
 //! dossier code, procedure code, applicant identifier.
 //!
-//! Each validator is usable on its own (a portal checks form input with it)
-//! and returns a view that borrows the input.
+//! Each validator is usable on its own (a portal checks form input with it).
+//! Dossier codes, procedure codes and applicants are owned values (a record
+//! is not a hot path); a unit code is a view of the text it was read from.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -29,7 +29,7 @@ pub enum UnitForm {
 /// A unit / agency code (mã định danh điện tử của cơ quan, QCVN 102:2016).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct UnitCode<'a> {
-    text: Cow<'a, str>,
+    text: &'a str,
     form: UnitForm,
     level1: usize,
 }
@@ -49,18 +49,18 @@ pub(crate) fn is_digits(g: &[u8], min: usize, max: usize) -> bool {
 /// `H55.242`), which [`UnitCode::form`] reports as [`UnitForm::Short`].
 /// Letters must be capitals; nothing is trimmed or upper-cased.
 pub fn validate_unit_code(s: &str) -> Result<UnitCode<'_>, Error> {
-    UnitCode::parse(Cow::Borrowed(s))
+    UnitCode::parse(s)
 }
 
 impl<'a> UnitCode<'a> {
-    pub(crate) fn parse(text: Cow<'a, str>) -> Result<Self, Error> {
+    pub(crate) fn parse(text: &'a str) -> Result<Self, Error> {
         let (form, level1) = unit_shape(text.as_bytes())?;
         Ok(UnitCode { text, form, level1 })
     }
 
     /// The code as written.
-    pub fn as_str(&self) -> &str {
-        &self.text
+    pub fn as_str(&self) -> &'a str {
+        self.text
     }
 
     /// Full 4-level form or a short one.
@@ -69,17 +69,8 @@ impl<'a> UnitCode<'a> {
     }
 
     /// The level-1 group, e.g. `H48` (Quảng Ngãi provincial People's Committee).
-    pub fn level1(&self) -> &str {
+    pub fn level1(&self) -> &'a str {
         self.text.get(self.level1..self.level1 + 3).unwrap_or("")
-    }
-
-    /// An owned copy, independent of the input.
-    pub fn into_owned(self) -> UnitCode<'static> {
-        UnitCode {
-            text: Cow::Owned(self.text.into_owned()),
-            form: self.form,
-            level1: self.level1,
-        }
     }
 }
 
@@ -146,8 +137,8 @@ pub(crate) fn yymmdd(s: &[u8]) -> Option<NaiveDate> {
 /// A dossier code (mã số hồ sơ, Thông tư 01/2018/TT-VPCP Điều 19):
 /// `<unit code>-YYMMDD-NNNN`.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct DossierCode<'a> {
-    text: Cow<'a, str>,
+pub struct DossierCode {
+    text: String,
     unit: (UnitForm, usize),
     unit_len: usize,
     date: NaiveDate,
@@ -158,12 +149,12 @@ pub struct DossierCode<'a> {
 /// unit's code, the receipt date (`YYMMDD`, 2000–2099) and the sequence number
 /// of the day (`0001`–`9999`). Short unit codes (`38.98.H29-210519-0003`) are
 /// accepted; [`DossierCode::unit`] reports their form.
-pub fn validate_dossier_code(s: &str) -> Result<DossierCode<'_>, Error> {
-    DossierCode::parse(Cow::Borrowed(s))
+pub fn validate_dossier_code(s: &str) -> Result<DossierCode, Error> {
+    DossierCode::parse(s)
 }
 
-impl<'a> DossierCode<'a> {
-    pub(crate) fn parse(text: Cow<'a, str>) -> Result<Self, Error> {
+impl DossierCode {
+    pub(crate) fn parse(text: &str) -> Result<Self, Error> {
         let s = text.as_bytes();
         if s.len() > MAX_CODE_LEN {
             return Err(Error::DossierCodeFormat);
@@ -183,7 +174,7 @@ impl<'a> DossierCode<'a> {
         }
         let unit_len = unit.len();
         Ok(DossierCode {
-            text,
+            text: text.to_owned(),
             unit: unit_shape,
             unit_len,
             date,
@@ -199,7 +190,7 @@ impl<'a> DossierCode<'a> {
     /// The receiving unit's code.
     pub fn unit(&self) -> UnitCode<'_> {
         UnitCode {
-            text: Cow::Borrowed(self.text.get(..self.unit_len).unwrap_or("")),
+            text: self.text.get(..self.unit_len).unwrap_or(""),
             form: self.unit.0,
             level1: self.unit.1,
         }
@@ -214,23 +205,15 @@ impl<'a> DossierCode<'a> {
     pub fn sequence(&self) -> u16 {
         self.sequence
     }
-
-    /// An owned copy, independent of the input.
-    pub fn into_owned(self) -> DossierCode<'static> {
-        DossierCode {
-            text: Cow::Owned(self.text.into_owned()),
-            ..self
-        }
-    }
 }
 
-impl fmt::Debug for DossierCode<'_> {
+impl fmt::Debug for DossierCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DossierCode({:?})", self.as_str())
     }
 }
 
-impl fmt::Display for DossierCode<'_> {
+impl fmt::Display for DossierCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -240,8 +223,8 @@ impl fmt::Display for DossierCode<'_> {
 /// (e.g. `1.001612`), optionally followed by a province's unit code
 /// (`1.001612.000.00.00.H48`) and a further `.NN`.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct ProcedureCode<'a> {
-    text: Cow<'a, str>,
+pub struct ProcedureCode {
+    text: String,
     /// Byte length of the unit code after `D.NNNNNN.` (0 = national form).
     unit_len: usize,
     unit: Option<(UnitForm, usize)>,
@@ -249,14 +232,14 @@ pub struct ProcedureCode<'a> {
 
 /// Validates a procedure code. The first digit must be 1–3 (its meaning is
 /// not published, so it is not interpreted).
-pub fn validate_procedure_code(s: &str) -> Result<ProcedureCode<'_>, Error> {
-    ProcedureCode::parse(Cow::Borrowed(s))
+pub fn validate_procedure_code(s: &str) -> Result<ProcedureCode, Error> {
+    ProcedureCode::parse(s)
 }
 
 const NATIONAL_LEN: usize = 8;
 
-impl<'a> ProcedureCode<'a> {
-    pub(crate) fn parse(text: Cow<'a, str>) -> Result<Self, Error> {
+impl ProcedureCode {
+    pub(crate) fn parse(text: &str) -> Result<Self, Error> {
         let s = text.as_bytes();
         if s.len() > MAX_CODE_LEN {
             return Err(Error::ProcedureCodeFormat);
@@ -290,7 +273,11 @@ impl<'a> ProcedureCode<'a> {
                 }
             },
         };
-        Ok(ProcedureCode { text, unit_len, unit })
+        Ok(ProcedureCode {
+            text: text.to_owned(),
+            unit_len,
+            unit,
+        })
     }
 
     /// The code as written.
@@ -308,7 +295,7 @@ impl<'a> ProcedureCode<'a> {
         let (form, level1) = self.unit?;
         let start = NATIONAL_LEN + 1;
         Some(UnitCode {
-            text: Cow::Borrowed(self.text.get(start..start + self.unit_len)?),
+            text: self.text.get(start..start + self.unit_len)?,
             form,
             level1,
         })
@@ -319,23 +306,15 @@ impl<'a> ProcedureCode<'a> {
         self.unit?;
         self.text.get(NATIONAL_LEN + 2 + self.unit_len..)
     }
-
-    /// An owned copy, independent of the input.
-    pub fn into_owned(self) -> ProcedureCode<'static> {
-        ProcedureCode {
-            text: Cow::Owned(self.text.into_owned()),
-            ..self
-        }
-    }
 }
 
-impl fmt::Debug for ProcedureCode<'_> {
+impl fmt::Debug for ProcedureCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "ProcedureCode({:?})", self.as_str())
     }
 }
 
-impl fmt::Display for ProcedureCode<'_> {
+impl fmt::Display for ProcedureCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -361,8 +340,8 @@ pub enum ApplicantKind {
 /// `Debug` masks the digits of ID numbers and tax codes; there is no
 /// `Display`: use [`as_str`](Applicant::as_str) where the full text is meant.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Applicant<'a> {
-    text: Cow<'a, str>,
+pub struct Applicant {
+    text: String,
     kind: ApplicantKind,
 }
 
@@ -370,12 +349,12 @@ pub struct Applicant<'a> {
 /// as [`cccd::validate_id`]), a tax code (10 digits with a correct check digit,
 /// or 10-3 for a branch), or a unit code. Masked identifiers are rejected
 /// ([`Error::ApplicantMasked`]); only the payload decoder accepts them.
-pub fn validate_applicant(s: &str) -> Result<Applicant<'_>, Error> {
-    Applicant::parse(Cow::Borrowed(s), false)
+pub fn validate_applicant(s: &str) -> Result<Applicant, Error> {
+    Applicant::parse(s, false)
 }
 
-impl<'a> Applicant<'a> {
-    pub(crate) fn parse(text: Cow<'a, str>, allow_masked: bool) -> Result<Self, Error> {
+impl Applicant {
+    pub(crate) fn parse(text: &str, allow_masked: bool) -> Result<Self, Error> {
         let s = text.as_bytes();
         let kind = if s.contains(&b'*') {
             if !allow_masked {
@@ -398,13 +377,16 @@ impl<'a> Applicant<'a> {
             unit_shape(s).map_err(|_| Error::ApplicantFormat)?;
             ApplicantKind::Unit
         } else if s.len() == 12 && s.iter().all(u8::is_ascii_digit) {
-            cccd::validate_id(&text).map_err(|_| Error::ApplicantIdProvince)?;
+            cccd::validate_id(text).map_err(|_| Error::ApplicantIdProvince)?;
             ApplicantKind::Person
         } else {
             check_tax_code(s)?;
             ApplicantKind::TaxCode
         };
-        Ok(Applicant { text, kind })
+        Ok(Applicant {
+            text: text.to_owned(),
+            kind,
+        })
     }
 
     /// The identifier as written. Personal data when it is a person's ID.
@@ -430,7 +412,7 @@ impl<'a> Applicant<'a> {
     /// (`*********456`, as [`cccd::IdNumber::masked`]), a tax code the last
     /// 3 of its 10 digits and its branch suffix (`*******488-001`); unit
     /// codes (public) are unchanged.
-    pub fn masked(&self) -> Applicant<'static> {
+    pub fn masked(&self) -> Applicant {
         let s = self.as_str();
         let text = match self.kind {
             // Parsing checked it is an ID number: its own masking.
@@ -444,22 +426,11 @@ impl<'a> Applicant<'a> {
         } else {
             ApplicantKind::Masked
         };
-        Applicant {
-            text: Cow::Owned(text),
-            kind,
-        }
-    }
-
-    /// An owned copy, independent of the input.
-    pub fn into_owned(self) -> Applicant<'static> {
-        Applicant {
-            text: Cow::Owned(self.text.into_owned()),
-            kind: self.kind,
-        }
+        Applicant { text, kind }
     }
 }
 
-impl fmt::Debug for Applicant<'_> {
+impl fmt::Debug for Applicant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let masked = self.masked();
         write!(f, "Applicant({:?}, {:?})", self.kind, masked.as_str())

@@ -27,8 +27,6 @@
 //! # Ok::<(), dossier::Error>(())
 //! ```
 
-use std::borrow::Cow;
-
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 mod codec;
@@ -55,7 +53,7 @@ pub const MAX_TEXT_CHARS: usize = 200;
 /// standard forms of Thông tư 01/2018/TT-VPCP, or free text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Paper<'a> {
+pub enum Paper {
     /// Giấy tiếp nhận hồ sơ và hẹn trả kết quả — needs an [`Appointment`].
     Receipt,
     /// Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
@@ -69,12 +67,12 @@ pub enum Paper<'a> {
     /// The result document itself (may carry a validity term and scope).
     Result,
     /// Any other paper, by name (e.g. "Giấy phép xây dựng").
-    Other(Cow<'a, str>),
+    Other(String),
 }
 
-impl<'a> Paper<'a> {
+impl Paper {
     /// The standard kinds, for listings and tests.
-    pub const KINDS: [Paper<'static>; 6] = [
+    pub const KINDS: [Paper; 6] = [
         Paper::Receipt,
         Paper::RequestToComplete,
         Paper::Refusal,
@@ -124,26 +122,13 @@ impl<'a> Paper<'a> {
     }
 
     /// The standard kind with this 2-letter code.
-    pub fn from_code(code: &str) -> Option<Paper<'static>> {
+    pub fn from_code(code: &str) -> Option<Paper> {
         Paper::KINDS.into_iter().find(|k| k.code() == Some(code))
     }
 
     /// The standard kind with this snake_case name (not `other`).
-    pub fn from_kind(kind: &str) -> Option<Paper<'static>> {
+    pub fn from_kind(kind: &str) -> Option<Paper> {
         Paper::KINDS.into_iter().find(|k| k.kind() == kind)
-    }
-
-    /// An owned copy, independent of the input.
-    pub fn into_owned(self) -> Paper<'static> {
-        match self {
-            Paper::Other(t) => Paper::Other(Cow::Owned(t.into_owned())),
-            Paper::Receipt => Paper::Receipt,
-            Paper::RequestToComplete => Paper::RequestToComplete,
-            Paper::Refusal => Paper::Refusal,
-            Paper::DelayNotice => Paper::DelayNotice,
-            Paper::ControlSheet => Paper::ControlSheet,
-            Paper::Result => Paper::Result,
-        }
     }
 }
 
@@ -173,13 +158,13 @@ impl Appointment {
 /// The validity term of a result (thời hạn hiệu lực).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Validity<'a> {
+pub enum Validity {
     /// Valid through this date.
     Until(NaiveDate),
     /// No expiry (không thời hạn).
     Indefinite,
     /// A term in words, e.g. "05 năm kể từ ngày cấp".
-    Text(Cow<'a, str>),
+    Text(String),
 }
 
 /// A warning about an accepted record.
@@ -206,35 +191,35 @@ impl Warning {
 /// omitted for privacy); [`encode`] requires what Điều 26 requires and
 /// [`Record::missing`] lists what a decoded record lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record<'a> {
+pub struct Record {
     /// a) Mã số hồ sơ.
-    pub dossier_code: DossierCode<'a>,
+    pub dossier_code: DossierCode,
     /// b) Mã thủ tục hành chính.
-    pub procedure_code: Option<ProcedureCode<'a>>,
+    pub procedure_code: Option<ProcedureCode>,
     /// c) Mã định danh of the applicant.
-    pub applicant: Option<Applicant<'a>>,
+    pub applicant: Option<Applicant>,
     /// d) The issued paper.
-    pub paper: Option<Paper<'a>>,
+    pub paper: Option<Paper>,
     /// đ) The issuing information system's name.
-    pub system: Option<Cow<'a, str>>,
+    pub system: Option<String>,
     /// e) Time of issue. The payload carries it to the second, in +07:00.
     pub issued_at: Option<DateTime<FixedOffset>>,
     /// g) Appointment for the result (required on a receipt).
     pub appointment: Option<Appointment>,
     /// g) Validity term (results).
-    pub validity: Option<Validity<'a>>,
+    pub validity: Option<Validity>,
     /// g) Validity scope (results), e.g. "Toàn quốc".
-    pub scope: Option<Cow<'a, str>>,
+    pub scope: Option<String>,
     /// The status-lookup page the payload links to (its base URL, without
     /// the `hs` and `qr` parameters), when it was decoded from a URL; see
     /// [`Record::host`]. [`encode`] ignores it and writes
     /// [`EncodeOptions::base`].
-    pub base: Option<Cow<'a, str>>,
+    pub base: Option<String>,
 }
 
-impl<'a> Record<'a> {
+impl Record {
     /// A record with only the dossier code (what a bare code decodes to).
-    pub fn new(dossier_code: DossierCode<'a>) -> Self {
+    pub fn new(dossier_code: DossierCode) -> Self {
         Record {
             dossier_code,
             procedure_code: None,
@@ -285,25 +270,63 @@ impl<'a> Record<'a> {
         }
         out
     }
+}
 
-    /// An owned copy, independent of the input.
-    pub fn into_owned(self) -> Record<'static> {
-        Record {
-            dossier_code: self.dossier_code.into_owned(),
-            procedure_code: self.procedure_code.map(ProcedureCode::into_owned),
-            applicant: self.applicant.map(Applicant::into_owned),
-            paper: self.paper.map(Paper::into_owned),
-            system: self.system.map(|s| Cow::Owned(s.into_owned())),
-            issued_at: self.issued_at,
-            appointment: self.appointment,
-            validity: self.validity.map(|v| match v {
-                Validity::Text(t) => Validity::Text(Cow::Owned(t.into_owned())),
-                Validity::Until(d) => Validity::Until(d),
-                Validity::Indefinite => Validity::Indefinite,
-            }),
-            scope: self.scope.map(|s| Cow::Owned(s.into_owned())),
-            base: self.base.map(|s| Cow::Owned(s.into_owned())),
+/// A record's fields as input gives them — a form, the CLI's flags, a
+/// JSON object, a C struct: codes and free text as text, the rest typed.
+/// [`RecordFields::build`] is the one place a [`Record`] is made from
+/// input: every code through its validator (a masked applicant is refused,
+/// as [`validate_applicant`] does), every free text through the checks
+/// [`encode`] applies. `Debug` is not implemented: the applicant may be a
+/// citizen's ID number.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct RecordFields<'a> {
+    /// a) The dossier code (required).
+    pub dossier_code: Option<&'a str>,
+    /// b) The procedure code.
+    pub procedure_code: Option<&'a str>,
+    /// c) The applicant's identifier: a 12-digit ID, a tax code or a unit code.
+    pub applicant: Option<&'a str>,
+    /// d) The paper; the name of a [`Paper::Other`] is free text.
+    pub paper: Option<Paper>,
+    /// đ) The issuing information system's name.
+    pub system: Option<&'a str>,
+    /// e) Time of issue.
+    pub issued_at: Option<DateTime<FixedOffset>>,
+    /// g) Appointment for the result.
+    pub appointment: Option<Appointment>,
+    /// g) Validity term; the words of a [`Validity::Text`] are free text.
+    pub validity: Option<Validity>,
+    /// g) Validity scope.
+    pub scope: Option<&'a str>,
+}
+
+impl RecordFields<'_> {
+    /// Validates every field, in the record's order, and makes the record.
+    /// Whether the fields Điều 26 requires are all there is [`encode`]'s
+    /// check ([`Record::missing`]), not this one's.
+    pub fn build(&self) -> Result<Record, Error> {
+        let code = self.dossier_code.ok_or(Error::FieldMissing(Field::DossierCode))?;
+        let mut r = Record::new(validate_dossier_code(code)?);
+        r.procedure_code = self.procedure_code.map(validate_procedure_code).transpose()?;
+        r.applicant = self.applicant.map(validate_applicant).transpose()?;
+        if let Some(Paper::Other(name)) = &self.paper {
+            codec::check_text(Field::Paper, name)?;
         }
+        r.paper.clone_from(&self.paper);
+        let text = |field, t: Option<&str>| {
+            t.map(|t| codec::check_text(field, t).map(|()| t.to_owned()))
+                .transpose()
+        };
+        r.system = text(Field::System, self.system)?;
+        r.issued_at = self.issued_at;
+        r.appointment = self.appointment;
+        if let Some(Validity::Text(t)) = &self.validity {
+            codec::check_text(Field::Validity, t)?;
+        }
+        r.validity.clone_from(&self.validity);
+        r.scope = text(Field::Scope, self.scope)?;
+        Ok(r)
     }
 }
 
@@ -315,13 +338,18 @@ pub const VIETNAM: FixedOffset = match FixedOffset::east_opt(7 * 3600) {
 };
 
 #[cfg(feature = "samples")]
-fn sample(paper: Paper<'static>, seq: &'static str) -> Option<Record<'static>> {
+fn sample(paper: Paper, seq: &str) -> Option<Record> {
     use chrono::TimeZone as _;
     let at = |y, m, d, h, min| VIETNAM.with_ymd_and_hms(y, m, d, h, min, 0).single();
-    let mut r = Record::new(DossierCode::parse(Cow::Borrowed(seq)).ok()?);
-    r.procedure_code = Some(ProcedureCode::parse(Cow::Borrowed("1.001612")).ok()?);
-    r.applicant = Some(Applicant::parse(Cow::Borrowed("001090123456"), false).ok()?);
-    r.system = Some(Cow::Borrowed("Hệ thống thông tin giải quyết TTHC tỉnh Quảng Ngãi"));
+    let mut r = RecordFields {
+        dossier_code: Some(seq),
+        procedure_code: Some("1.001612"),
+        applicant: Some("001090123456"),
+        system: Some("Hệ thống thông tin giải quyết TTHC tỉnh Quảng Ngãi"),
+        ..RecordFields::default()
+    }
+    .build()
+    .ok()?;
     r.issued_at = at(2026, 11, 20, 9, 15);
     match paper {
         Paper::Receipt => {
@@ -333,7 +361,7 @@ fn sample(paper: Paper<'static>, seq: &'static str) -> Option<Record<'static>> {
         Paper::Result => {
             r.issued_at = at(2026, 11, 26, 16, 40);
             r.validity = Some(Validity::Until(NaiveDate::from_ymd_opt(2031, 11, 26)?));
-            r.scope = Some(Cow::Borrowed("Toàn quốc"));
+            r.scope = Some("Toàn quốc".to_owned());
         }
         _ => {}
     }
@@ -344,7 +372,7 @@ fn sample(paper: Paper<'static>, seq: &'static str) -> Option<Record<'static>> {
 #[cfg(feature = "samples")]
 /// A synthetic receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) for demos
 /// and tests: a 12-digit ID, the full system name, an appointment with a time.
-pub fn sample_receipt() -> Record<'static> {
+pub fn sample_receipt() -> Record {
     let mut all = samples();
     all.swap_remove(0).1
 }
@@ -353,7 +381,7 @@ pub fn sample_receipt() -> Record<'static> {
 /// Synthetic records: a receipt, a request to complete, a result with a
 /// validity term and scope.
 #[allow(clippy::expect_used)] // constants; the tests run every sample
-pub fn samples() -> Vec<(&'static str, Record<'static>)> {
+pub fn samples() -> Vec<(&'static str, Record)> {
     let code = "000.00.53.H48-261120-0042";
     [
         ("receipt", Paper::Receipt),

@@ -8,10 +8,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::codec::check_text;
-use super::{Applicant, Appointment, DossierCode, Error, Field, Paper, ProcedureCode, Record, Validity, Warning};
+use super::{Applicant, Appointment, Error, Field, Paper, ProcedureCode, Record, RecordFields, Validity, Warning};
 
-impl Serialize for Paper<'_> {
+impl Serialize for Paper {
     /// A standard kind as its name (`"receipt"`), free text as `{"other": "…"}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -25,7 +24,7 @@ impl Serialize for Paper<'_> {
     }
 }
 
-impl Serialize for Validity<'_> {
+impl Serialize for Validity {
     /// `{"until": "YYYY-MM-DD"}`, `"indefinite"` or `{"text": "…"}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -59,7 +58,7 @@ impl Serialize for Field {
     }
 }
 
-impl Serialize for Record<'_> {
+impl Serialize for Record {
     /// Flat object: `dossier_code, procedure_code, applicant, applicant_kind,
     /// paper, paper_name, system, issued_at, appointment, validity, scope,
     /// base, host, missing, warnings`; absent fields are `null`.
@@ -90,7 +89,9 @@ impl Serialize for Record<'_> {
 /// A record as JSON input, before validation: what a portal or the CLI
 /// hands in. Fields as [`Record`]'s JSON; unknown fields (such as
 /// `applicant_kind`, `base`, `host` or `missing` from decoder output) are
-/// ignored: the encoder's base comes from its options.
+/// ignored: the encoder's base comes from its options. It is validated by
+/// [`RecordFields::build`], as every other input is: a masked applicant
+/// (what `decode` prints for a masked paper) is refused.
 #[derive(Debug, Deserialize)]
 pub struct RecordInput<'a> {
     #[serde(borrow)]
@@ -131,40 +132,35 @@ enum ValidityInput<'a> {
     Text(#[serde(borrow)] Cow<'a, str>),
 }
 
-impl<'a> RecordInput<'a> {
-    /// Validates every field as the validators do.
-    pub fn into_record(self) -> Result<Record<'a>, Error> {
-        let mut r = Record::new(DossierCode::parse(self.dossier_code)?);
-        r.procedure_code = self.procedure_code.map(ProcedureCode::parse).transpose()?;
-        r.applicant = self.applicant.map(|a| Applicant::parse(a, true)).transpose()?;
-        r.paper = match self.paper {
+impl RecordInput<'_> {
+    /// The record, through [`RecordFields::build`].
+    pub fn into_record(self) -> Result<Record, Error> {
+        let paper = match self.paper {
             None => None,
-            Some(PaperInput::Other { other }) => Some(Paper::Other(other)),
+            Some(PaperInput::Other { other }) => Some(Paper::Other(other.into_owned())),
             Some(PaperInput::Kind(k)) => Some(Paper::from_kind(&k).ok_or(Error::TextInvalid(Field::Paper))?),
         };
-        let text = |f: Field, t: &Option<Cow<'a, str>>| t.as_deref().map_or(Ok(()), |t| check_text(f, t));
-        text(Field::System, &self.system)?;
-        text(Field::Scope, &self.scope)?;
-        if let Some(Paper::Other(name)) = &r.paper {
-            check_text(Field::Paper, name)?;
+        let appointment = self.appointment.as_deref().map(Appointment::parse).transpose()?;
+        RecordFields {
+            dossier_code: Some(&self.dossier_code),
+            procedure_code: self.procedure_code.as_deref(),
+            applicant: self.applicant.as_deref(),
+            paper,
+            system: self.system.as_deref(),
+            issued_at: self.issued_at,
+            appointment,
+            validity: self.validity.map(|v| match v {
+                ValidityInput::Until(d) => Validity::Until(d),
+                ValidityInput::Indefinite => Validity::Indefinite,
+                ValidityInput::Text(t) => Validity::Text(t.into_owned()),
+            }),
+            scope: self.scope.as_deref(),
         }
-        if let Some(ValidityInput::Text(t)) = &self.validity {
-            check_text(Field::Validity, t)?;
-        }
-        r.system = self.system;
-        r.issued_at = self.issued_at;
-        r.appointment = self.appointment.as_deref().map(Appointment::parse).transpose()?;
-        r.validity = self.validity.map(|v| match v {
-            ValidityInput::Until(d) => Validity::Until(d),
-            ValidityInput::Indefinite => Validity::Indefinite,
-            ValidityInput::Text(t) => Validity::Text(t),
-        });
-        r.scope = self.scope;
-        Ok(r)
+        .build()
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Record<'a> {
+impl<'de> Deserialize<'de> for Record {
     /// Reads [`RecordInput`] and validates it; an invalid field fails with
     /// the error's code and message (never the input text).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

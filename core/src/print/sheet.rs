@@ -132,12 +132,12 @@ fn address_class(address: &str) -> Option<&'static str> {
 }
 
 /// The dossier part: the decoded record and its QR.
-struct DossierPart<'p> {
-    record: Record<'p>,
+struct DossierPart {
+    record: Record,
     svg: String,
 }
 
-fn dossier_part<'p>(payload: &'p str, card: &Card<'_>, opts: &SheetOptions<'_>) -> Result<DossierPart<'p>, Error> {
+fn dossier_part(payload: &str, card: &Card<'_>, opts: &SheetOptions<'_>) -> Result<DossierPart, Error> {
     let masked = opts.masked;
     let record = dossier::decode_with(
         payload,

@@ -51,7 +51,7 @@ static void *work(void *arg) {
         }
         motcua_dossier d = {0};
         if (motcua_dossier_decode(DOSSIER, strlen(DOSSIER), &d) != MOTCUA_RESULT_OK ||
-            d.fields.dossier_code.data != DOSSIER) {
+            !STR_EQ(d.fields.dossier_code, DOSSIER)) {
             job->wrong++;
         }
         motcua_dossier_free(&d);
