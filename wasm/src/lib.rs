@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 use motcua::cccd::{self, Card, CmndLink, Repair, Repairs};
-use motcua::{dossier, image, print, qr};
+use motcua::{dossier, qr};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -293,8 +293,8 @@ pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: J
     let found = cccd::Error::code_message(code)
         .or_else(|| dossier::Error::code_message(code))
         .or_else(|| qr::Error::code_message(code))
-        .or_else(|| print::Error::code_message(code))
-        .or_else(|| image::Error::code_message(code))
+        .or_else(|| motcua::print::Error::code_message(code))
+        .or_else(|| motcua::image::Error::code_message(code))
         .or_else(|| {
             BINDING_CODES
                 .iter()
@@ -340,8 +340,8 @@ pub fn error_codes() -> Result<JsValue, JsValue> {
         cccd: cccd::Error::ALL_CODES,
         dossier: dossier::Error::ALL_CODES,
         qr: qr::Error::ALL_CODES,
-        print: print::Error::ALL_CODES,
-        image: image::Error::ALL_CODES,
+        print: motcua::print::Error::ALL_CODES,
+        image: motcua::image::Error::ALL_CODES,
         binding: BINDING_CODES.map(|(c, ..)| c),
         cli: motcua::CLI_CODES.map(|(c, ..)| c),
     })
@@ -606,167 +606,9 @@ pub fn qr_matrix(text: JsValue, options: Option<JsValue>) -> Result<JsValue, JsV
     Ok(out)
 }
 
-// ----------------------------------------------------------------- print
-
-/// A print error: a dossier payload's own error when the sheet's dossier
-/// QR is invalid; otherwise the print error with `field` (the CSV column)
-/// and `row` (the CSV line).
-fn print_error(e: print::Error) -> JsValue {
-    if let print::Error::Dossier(d) = e {
-        return dossier_error(d);
-    }
-    let err = js_error(
-        e.code(),
-        &e.message(),
-        &e.message_vi(),
-        e.field().map(print::Column::name),
-    );
-    if let Some(row) = e.row() {
-        // Reflect.set on a fresh, extensible Error cannot fail.
-        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("row"), &JsValue::from_f64(row as f64));
-    }
-    err
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct SheetOptionsIn {
-    office: Option<String>,
-    scanned_at: Option<String>,
-    as_of: Option<String>,
-    dossier: Option<String>,
-    #[serde(default)]
-    allowed_bases: Vec<String>,
-    masked: Option<bool>,
-}
-
-#[derive(Serialize)]
-struct SheetOut {
-    html: String,
-    fragment: String,
-    css: &'static str,
-}
-
-/// The clerk's information sheet from one scan (scanner repairs apply and
-/// are listed on the sheet). Throws `MotcuaError`.
-#[wasm_bindgen(js_name = renderSheet, skip_typescript)]
-pub fn render_sheet(scan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let scan = string_arg(&scan, "scan")?;
-    let o: SheetOptionsIn = self::options(
-        options,
-        "options",
-        &["office", "scannedAt", "asOf", "dossier", "allowedBases", "masked"],
-    )?;
-    let scanned_at = o
-        .scanned_at
-        .as_deref()
-        .map(|s| chrono::DateTime::parse_from_rfc3339(s).map_err(|_| invalid_argument("options.scannedAt")))
-        .transpose()?;
-    let allowed: Vec<&str> = o.allowed_bases.iter().map(String::as_str).collect();
-    let opts = print::sheet::ScanSheetOptions {
-        office: o.office.as_deref().unwrap_or(""),
-        scanned_at,
-        as_of: as_of_arg(o.as_of.as_deref())?,
-        dossier: o.dossier.as_deref(),
-        allowed_bases: &allowed,
-        masked: o.masked.unwrap_or(false),
-    };
-    let sheet = print::sheet::render_scan(scan.as_bytes(), &opts).map_err(|e| match e {
-        print::sheet::ScanSheetError::Card(e) => cccd_error(e),
-        print::sheet::ScanSheetError::Sheet(e) => print_error(e),
-    })?;
-    to_js(&SheetOut {
-        html: sheet.to_html(),
-        fragment: sheet.fragment().to_owned(),
-        css: print::sheet::CSS,
-    })
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct PosterOptionsIn {
-    title: Option<String>,
-    subtitle: Option<String>,
-    columns: Option<u8>,
-    rows: Option<u8>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PosterOut {
-    pages: Vec<String>,
-    html: String,
-    count: usize,
-    qr_mm: f64,
-}
-
-/// Procedure QR posters from a CSV list (text, or the bytes of a file so
-/// that a non-UTF-8 file is reported with its line). Throws `MotcuaError`.
-#[wasm_bindgen(js_name = renderPoster, skip_typescript)]
-pub fn render_poster(csv: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let bytes = match csv.as_string() {
-        Some(s) => s.into_bytes(),
-        None => csv
-            .dyn_ref::<js_sys::Uint8Array>()
-            .ok_or_else(|| invalid_argument("csv"))?
-            .to_vec(),
-    };
-    let o: PosterOptionsIn = self::options(options, "options", &["title", "subtitle", "columns", "rows"])?;
-    let defaults = print::poster::PosterOptions::new("");
-    let opts = print::poster::PosterOptions {
-        title: o.title.as_deref().unwrap_or(""),
-        subtitle: o.subtitle.as_deref(),
-        columns: o.columns.unwrap_or(defaults.columns),
-        rows: o.rows.unwrap_or(defaults.rows),
-    };
-    let list = print::poster::read_csv(&bytes).map_err(print_error)?;
-    let poster = print::poster::render(&list, &opts).map_err(print_error)?;
-    to_js(&PosterOut {
-        html: poster.to_html(),
-        count: list.len(),
-        qr_mm: poster.qr_mm(),
-        pages: poster.pages().to_vec(),
-    })
-}
-
-/// The sample procedure list shipped with the library (CSV text).
-#[wasm_bindgen(js_name = sampleProcedures)]
-pub fn sample_procedures() -> String {
-    print::poster::SAMPLE_CSV.to_owned()
-}
-
-// ----------------------------------------------------------------- image
-
-/// Reads every QR code in a canvas `ImageData` (or any `{data, width,
-/// height}` with RGBA bytes, rows packed): a camera frame, a photo drawn
-/// on a canvas. Throws `MotcuaError` (`image_no_qr` when there is none).
-#[wasm_bindgen(js_name = decodeImageData, skip_typescript)]
-pub fn decode_image_data(image_data: JsValue) -> Result<JsValue, JsValue> {
-    let get = |key: &str| js_sys::Reflect::get(&image_data, &JsValue::from_str(key)).ok();
-    let dimension = |key: &str| {
-        get(key)
-            .and_then(|v| v.as_f64())
-            .filter(|v| v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(v))
-            .map(|v| v as u32)
-            .ok_or_else(|| invalid_argument("imageData"))
-    };
-    let (width, height) = (dimension("width")?, dimension("height")?);
-    let data = get("data").unwrap_or_default();
-    let bytes = if let Some(a) = data.dyn_ref::<js_sys::Uint8ClampedArray>() {
-        a.to_vec()
-    } else if let Some(a) = data.dyn_ref::<js_sys::Uint8Array>() {
-        a.to_vec()
-    } else {
-        return Err(invalid_argument("imageData"));
-    };
-    let found = image::decode_rgba(&bytes, width, height, 4 * width as usize)
-        .map_err(|e| js_error(e.code(), &e.message(), &e.message_vi(), None))?;
-    let out = js_sys::Array::new();
-    for f in &found {
-        // The core's shape (text, charset, version, ecc, corners), plus the bytes.
-        let o = to_js(f)?;
-        js_sys::Reflect::set(&o, &JsValue::from_str("bytes"), &js_sys::Uint8Array::from(f.bytes()))?;
-        out.push(&o);
-    }
-    Ok(out.into())
-}
+// The print and image bindings are features (both on in the npm package),
+// so that their share of the .wasm can be measured (BENCHMARKS.md).
+#[cfg(feature = "image")]
+mod image_api;
+#[cfg(feature = "print")]
+mod print_api;
