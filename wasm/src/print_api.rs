@@ -133,4 +133,3 @@ pub fn render_poster(csv: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 pub fn sample_procedures() -> String {
     print::poster::SAMPLE_CSV.to_owned()
 }
-
