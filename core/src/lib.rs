@@ -96,6 +96,23 @@ pub const CLI_CODES: [(&str, &str, &str); 5] = [
     ),
 ];
 
+/// The English and Vietnamese short messages of any code in
+/// [`ERROR_CODES`] or [`CLI_CODES`], e.g. to explain a code stored earlier;
+/// `None` for an unknown code. Bindings add their own codes.
+pub fn code_message(code: &str) -> Option<(String, String)> {
+    cccd::Error::code_message(code)
+        .or_else(|| dossier::Error::code_message(code))
+        .or_else(|| qr::Error::code_message(code))
+        .or_else(|| print::Error::code_message(code))
+        .or_else(|| image::Error::code_message(code))
+        .or_else(|| {
+            CLI_CODES
+                .iter()
+                .find(|(c, ..)| *c == code)
+                .map(|(_, en, vi)| ((*en).to_owned(), (*vi).to_owned()))
+        })
+}
+
 /// The JSON shape every error of the library shares (CLI, bindings):
 /// `{code, message, message_vi}`, plus `field` when the error names one.
 #[cfg(feature = "serde")]

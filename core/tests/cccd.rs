@@ -841,3 +841,12 @@ fn warnings_list_expiry_and_the_pre_chip_era() {
     ours.sort_unstable();
     assert_eq!(in_dts, ours);
 }
+
+#[test]
+fn mask_id_masks_an_id_or_a_cmnd_and_nothing_else() {
+    assert_eq!(cccd::mask_id("001090123456").unwrap(), "*********456");
+    assert_eq!(cccd::mask_id("123456789").unwrap(), "******789");
+    assert_eq!(cccd::mask_id("12345").unwrap_err().code(), "id_length");
+    assert_eq!(cccd::mask_id("Nguyễn Văn A").unwrap_err().code(), "id_not_digits");
+    assert_eq!(cccd::mask_id("003090123456").unwrap_err().code(), "id_province_unknown");
+}

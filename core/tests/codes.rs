@@ -85,3 +85,27 @@ fn the_dossier_and_sheet_codes_say_which_limit() {
     assert_eq!(cccd::Error::code_message("dossier_too_long"), None);
     assert_eq!(dossier::Error::code_message("too_long"), None);
 }
+
+/// `motcua::code_message` explains every code of every module and the
+/// CLI's, with the module's own short messages, and nothing else.
+#[test]
+fn code_message_explains_every_code_once() {
+    for (module, codes) in ERROR_CODES {
+        for code in codes {
+            let own = match module {
+                "cccd" => cccd::Error::code_message(code),
+                "dossier" => dossier::Error::code_message(code),
+                "qr" => qr::Error::code_message(code),
+                "print" => print::Error::code_message(code),
+                _ => image::Error::code_message(code),
+            };
+            assert!(own.is_some(), "{module}: {code}");
+            assert_eq!(motcua::code_message(code), own, "{code}");
+        }
+    }
+    for (code, en, vi) in CLI_CODES {
+        assert_eq!(motcua::code_message(code), Some((en.to_owned(), vi.to_owned())));
+    }
+    assert_eq!(motcua::code_message("no_such_code"), None);
+    assert_eq!(motcua::code_message(""), None);
+}

@@ -268,12 +268,7 @@ pub fn validate_cmnd(#[wasm_bindgen(unchecked_param_type = "string")] cmnd: JsVa
 #[wasm_bindgen(js_name = maskId)]
 pub fn mask_id(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<String, JsValue> {
     let id = string_arg(&id, "id")?;
-    match cccd::validate_cmnd(&id) {
-        Ok(cmnd) => Ok(cmnd.masked().to_string()),
-        Err(_) => cccd::validate_id(&id)
-            .map(|id| id.masked().to_string())
-            .map_err(cccd_error),
-    }
+    cccd::mask_id(&id).map_err(cccd_error)
 }
 
 #[derive(Serialize)]
@@ -290,18 +285,12 @@ struct Message {
 pub fn error_message(#[wasm_bindgen(unchecked_param_type = "ErrorCode")] code: JsValue) -> Result<JsValue, JsValue> {
     let code = string_arg(&code, "code")?;
     let code = code.as_str();
-    let found = cccd::Error::code_message(code)
-        .or_else(|| dossier::Error::code_message(code))
-        .or_else(|| qr::Error::code_message(code))
-        .or_else(|| motcua::print::Error::code_message(code))
-        .or_else(|| motcua::image::Error::code_message(code))
-        .or_else(|| {
-            BINDING_CODES
-                .iter()
-                .chain(motcua::CLI_CODES.iter())
-                .find(|(c, ..)| *c == code)
-                .map(|(_, en, vi)| ((*en).to_owned(), (*vi).to_owned()))
-        });
+    let found = motcua::code_message(code).or_else(|| {
+        BINDING_CODES
+            .iter()
+            .find(|(c, ..)| *c == code)
+            .map(|(_, en, vi)| ((*en).to_owned(), (*vi).to_owned()))
+    });
     match found {
         Some((message, message_vi)) => to_js(&Message { message, message_vi }),
         None => Ok(JsValue::UNDEFINED),

@@ -207,6 +207,16 @@ pub fn link_cmnd(old_id: Option<&str>, cmnd: &str) -> Result<CmndLink, Error> {
     })
 }
 
+/// `*********456` / `******789`: a 12-digit ID number or a 9-digit CMND
+/// masked for logs and copies (docs/cccd.md). Anything else is the ID's
+/// validation error: nothing that is not an identifier is echoed back.
+pub fn mask_id(s: &str) -> Result<String, Error> {
+    match validate_cmnd(s) {
+        Ok(cmnd) => Ok(cmnd.masked().to_string()),
+        Err(_) => validate_id(s).map(|id| id.masked().to_string()),
+    }
+}
+
 /// Today's date in Vietnam (UTC+07:00), whatever the machine's time zone.
 pub fn today_vn() -> NaiveDate {
     (Utc::now() + TimeDelta::hours(7)).date_naive()
