@@ -45,8 +45,13 @@ def spark_check(df, column="scan"):
 
 
 def main():
+    import os
+    import sys
+
     from pyspark.sql import SparkSession
 
+    # Local mode: the workers use this interpreter (with the wheel in it).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master("local[2]").appName("motcua-scans").getOrCreate()
     try:
         samples = [s["payload"] for s in motcua.card_samples()]
