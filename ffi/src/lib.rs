@@ -193,7 +193,7 @@ enum Domain {
 
 /// Every result: its module and its stable code. The one table the C enum
 /// is checked against (see the tests).
-const RESULTS: [(motcua_result, Domain, &str); 60] = [
+const RESULTS: &[(motcua_result, Domain, &str)] = &[
     (R::Ok, Domain::Ffi, "ok"),
     (R::NullParameter, Domain::Ffi, "null_parameter"),
     (R::Panic, Domain::Ffi, "panic"),
@@ -777,7 +777,7 @@ mod tests {
             }
         }
         // Every result value has a message in both languages and a code.
-        for (r, _, code) in RESULTS {
+        for &(r, _, code) in RESULTS {
             let (en, vi) = message(r as u32).unwrap_or_else(|| panic!("{code}"));
             assert!(!en.is_empty() && !vi.is_empty() && en != vi, "{code}");
             assert!(en.len() < MOTCUA_MESSAGE_MAX && vi.len() < MOTCUA_MESSAGE_MAX, "{code}");
@@ -789,7 +789,7 @@ mod tests {
         let codes: std::collections::BTreeSet<&str> = RESULTS.iter().map(|(_, _, c)| *c).collect();
         assert_eq!(codes.len(), RESULTS.len(), "no code is listed twice");
         // Every result is a core code or one of the binding's own.
-        for (_, domain, code) in RESULTS {
+        for &(_, domain, code) in RESULTS {
             let core = motcua_core::ERROR_CODES.iter().any(|(_, codes)| codes.contains(&code));
             assert!(core || domain == Domain::Ffi, "{code}");
         }
