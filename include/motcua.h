@@ -1294,7 +1294,8 @@ motcua_result motcua_cccd_cmnd_link(const struct motcua_card *card,
 
 /**
  * Writes the masked form of a valid 12-digit ID number (`*********456`:
- * the last 3 digits, docs/cccd.md), NUL-terminated, into `buf` (13 bytes suffice)
+ * the last 3 digits, docs/cccd.md) or 9-digit CMND (`******789`),
+ * NUL-terminated, into `buf` (13 bytes suffice)
  * and its length to `*out_n`: what may go into a log. Errors: as
  * `motcua_cccd_validate_id`, plus `INSUFFICIENT_SIZE`.
  *

@@ -395,7 +395,8 @@ pub unsafe extern "C" fn motcua_cccd_cmnd_link(
 }
 
 /// Writes the masked form of a valid 12-digit ID number (`*********456`:
-/// the last 3 digits, docs/cccd.md), NUL-terminated, into `buf` (13 bytes suffice)
+/// the last 3 digits, docs/cccd.md) or 9-digit CMND (`******789`),
+/// NUL-terminated, into `buf` (13 bytes suffice)
 /// and its length to `*out_n`: what may go into a log. Errors: as
 /// `motcua_cccd_validate_id`, plus `INSUFFICIENT_SIZE`.
 ///
@@ -416,7 +417,7 @@ pub unsafe extern "C" fn motcua_cccd_mask_id(
         }
         // SAFETY: by contract.
         let text = unsafe { required_str(id, len, cccd::MAX_PAYLOAD_LEN, R::CccdIdLength)? };
-        let masked = cccd::validate_id(text)?.masked().to_string();
+        let masked = cccd::mask_id(text)?;
         // SAFETY: by contract.
         unsafe { copy_out(&masked, buf, buf_len, out_n) }
     })

@@ -390,6 +390,8 @@ static void test_id_and_cmnd(void) {
     CHECK(n == 12 && strcmp(buf, "*********456") == 0);
     CHECK(motcua_cccd_mask_id("001090123456", 12, buf, 12, &n) == MOTCUA_RESULT_INSUFFICIENT_SIZE);
     CHECK(motcua_cccd_mask_id("00109012345", 11, buf, sizeof buf, &n) == MOTCUA_RESULT_CCCD_ID_LENGTH);
+    CHECK(motcua_cccd_mask_id("123456789", 9, buf, sizeof buf, &n) == MOTCUA_RESULT_OK);
+    CHECK(n == 9 && strcmp(buf, "******789") == 0);
     CHECK(motcua_cccd_mask_id("001090123456", 12, NULL, 0, &n) == MOTCUA_RESULT_NULL_PARAMETER);
 }
 
