@@ -1,5 +1,21 @@
 /* motcua: Vietnamese citizen ID (CCCD) QR and TTHC dossier QR. MIT OR Apache-2.0. */
 
+/*
+ * For bindings (P/Invoke, JNA, ctypes, FFI; examples/ has one of each):
+ * - Every function uses the platform's C calling convention (cdecl on
+ *   32-bit x86; on x86-64 the one convention of each OS). Declare
+ *   CallingConvention.Cdecl in .NET.
+ * - `bool` fields and arguments are C99 `bool`: 1 byte (0 or 1), not a
+ *   4-byte BOOL. Declare them as a byte (or MarshalAs U1) to keep the
+ *   structs blittable.
+ * - Texts are UTF-8 with an explicit length (`const char *` + `size_t`
+ *   in, `motcua_str {data, len}` out), not NUL-terminated UTF-16: marshal
+ *   byte arrays. `motcua_text` results are NUL-terminated as well.
+ * - Enumerations are passed and stored as uint32_t. `size_t` is
+ *   pointer-sized (UIntPtr / size_t).
+ * - Whatever the library fills in is freed with its `_free` function.
+ */
+
 #ifndef MOTCUA_H
 #define MOTCUA_H
 
