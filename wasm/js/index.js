@@ -1,16 +1,11 @@
 // Entry point of the `motcua` npm package: loads the WebAssembly module once
-// (top-level await), in node and in browsers alike, then re-exports the
-// bindings. All logic is in the Rust core; see motcua.d.ts for the API.
-import init, { initSync } from "./motcua.js";
+// (top-level await) from beside this file, in node and in browsers alike,
+// then re-exports the bindings. To load the .wasm from elsewhere (a CDN, a
+// bundler's asset URL, bytes you have), import "motcua/manual" instead.
+// All logic is in the Rust core; see api.d.ts for the API (motcua.js is
+// wasm-bindgen's glue, whose own loader this file replaces).
+import { load } from "./load.js";
 
-const wasmUrl = new URL("./motcua_bg.wasm", import.meta.url);
-
-if (wasmUrl.protocol === "file:" && typeof process === "object" && process.versions?.node) {
-  // node: fetch() cannot read file: URLs.
-  const { readFile } = await import("node:fs/promises");
-  initSync({ module: await readFile(wasmUrl) });
-} else {
-  await init({ module_or_path: wasmUrl });
-}
+await load();
 
 export * from "./motcua.js";

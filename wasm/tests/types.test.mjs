@@ -51,18 +51,29 @@ test("every run-time export is declared, and no public type is `any`", () => {
   for (const name of Object.keys(wedge)) assert.ok(new RegExp(`\\b${name}\\b`).test(wedgeDts), name);
   // wasm-bindgen's InitOutput (the raw wasm exports, behind initSync) is the only `any`.
   const publicPart = dts.replace(/export interface InitOutput \{[^}]*\}/, "");
-  for (const [file, text] of [["motcua.d.ts", publicPart], ["wedge.d.ts", wedgeDts], ["index.d.ts", pkg("index.d.ts")]]) {
+  for (const [file, text] of [["motcua.d.ts", publicPart], ["wedge.d.ts", wedgeDts], ["index.d.ts", pkg("index.d.ts")],
+    ["api.d.ts", pkg("api.d.ts")], ["manual.d.ts", pkg("manual.d.ts")]]) {
     const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""); // not in comments
     assert.ok(!/\bany\b/.test(code), `${file} uses any`);
   }
 });
 
-test("the package manifest: ESM, types, exports for the module and the wedge helper", () => {
+test("the entry points' types: the API without wasm-bindgen's loader, which names DOM types", () => {
+  const api = pkg("api.d.ts");
+  for (const dom of ["RequestInfo", "BufferSource", "Response", "InitOutput", "InitInput", "WebAssembly."]) {
+    assert.ok(!api.includes(dom), `api.d.ts names ${dom}`);
+  }
+  assert.match(pkg("index.d.ts"), /export \* from "\.\/api\.js"/);
+  assert.match(pkg("manual.d.ts"), /export function init\(options\?: InitOptions\): Promise<void>/);
+});
+
+test("the package manifest: ESM, types, exports for the module, the manual loader and the wedge helper", () => {
   const manifest = JSON.parse(pkg("package.json"));
   assert.equal(manifest.name, "motcua");
   assert.equal(manifest.type, "module");
   assert.equal(manifest.version, motcua.version());
-  assert.deepEqual(Object.keys(manifest.exports), [".", "./wedge"]);
+  assert.deepEqual(Object.keys(manifest.exports), [".", "./manual", "./wedge"]);
+  for (const key of ["repository", "homepage", "bugs"]) assert.ok(manifest[key], key);
   for (const f of manifest.files) assert.ok(readFileSync(here(`../pkg/${f}`)).length > 0, f);
   // Both licences the manifest names ship with the package (#19).
   assert.equal(manifest.license, "MIT OR Apache-2.0");
