@@ -6,6 +6,10 @@ Copy this file into a portal's Python code; it needs only the shared library:
 
 Without MOTCUA_LIB the library is looked up by ctypes.util.find_library.
 Structures mirror the header field by field; text comes back as Python str.
+
+For Python applications, prefer the `motcua` wheel (py/, `pip install`): the
+whole API, typed, with no C library to install. This file shows the C ABI
+from Python for those who already ship libmotcua.
 """
 
 import ctypes
@@ -13,7 +17,7 @@ import ctypes.util
 import datetime
 import os
 
-__all__ = ["MotcuaError", "version", "parse_scanned", "parse", "mask_id", "dossier_decode", "qr_svg"]
+__all__ = ["MotcuaError", "version", "parse_scanned", "parse", "mask_id", "dossier_decode", "dossier_encode", "qr_svg"]
 
 
 def _load():
@@ -108,6 +112,8 @@ _mask_id = _fn("motcua_cccd_mask_id", ctypes.c_uint32, ctypes.c_char_p, ctypes.c
 _dossier_decode = _fn("motcua_dossier_decode", ctypes.c_uint32, ctypes.c_char_p, ctypes.c_size_t,
                       ctypes.POINTER(Dossier))
 _dossier_free = _fn("motcua_dossier_free", None, ctypes.POINTER(Dossier))
+_dossier_encode = _fn("motcua_dossier_encode", ctypes.c_uint32, ctypes.POINTER(DossierFields), ctypes.c_void_p,
+                      ctypes.POINTER(Text))
 _qr_encode = _fn("motcua_qr_encode", ctypes.c_uint32, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_void_p,
                  ctypes.POINTER(ctypes.c_void_p))
 _qr_free = _fn("motcua_qr_free", None, ctypes.c_void_p)
@@ -227,6 +233,47 @@ def dossier_decode(payload):
         }
     finally:
         _dossier_free(ctypes.byref(d))
+
+
+def dossier_encode(record):
+    """A dict in the shape dossier_decode gives (dossier_code, procedure_code,
+    applicant, paper, system, issued_at: an aware datetime, appointment: a date
+    or datetime) -> the payload URL of the paper's dossier QR."""
+    f = DossierFields()
+    keep = []  # the UTF-8 buffers the views point into, alive until the call returns
+
+    def view(value):
+        s = Str()
+        if value:
+            b = value.encode("utf-8")
+            buf = ctypes.create_string_buffer(b, len(b))
+            keep.append(buf)
+            s.data, s.len = ctypes.cast(buf, ctypes.c_void_p), len(b)
+        return s
+
+    f.dossier_code = view(record.get("dossier_code"))
+    f.procedure_code = view(record.get("procedure_code"))
+    f.applicant = view(record.get("applicant"))
+    f.system = view(record.get("system"))
+    f.scope = view(record.get("scope"))
+    paper = record.get("paper")
+    f.paper = next((k for k, v in PAPERS.items() if v == paper), 0) if paper else 0
+    at = record.get("issued_at")
+    if at is not None:
+        at = at.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
+        f.issued_at.date.year, f.issued_at.date.month, f.issued_at.date.day = at.year, at.month, at.day
+        f.issued_at.hour, f.issued_at.minute, f.issued_at.second = at.hour, at.minute, at.second
+    ap = record.get("appointment")
+    if ap is not None:
+        f.appointment.date.year, f.appointment.date.month, f.appointment.date.day = ap.year, ap.month, ap.day
+        if isinstance(ap, datetime.datetime):
+            f.appointment.has_time, f.appointment.hour, f.appointment.minute = 1, ap.hour, ap.minute
+    out = Text()
+    _check(_dossier_encode(ctypes.byref(f), None, ctypes.byref(out)))
+    try:
+        return ctypes.string_at(out.data, out.len).decode("ascii")
+    finally:
+        _text_free(ctypes.byref(out))
 
 
 def qr_svg(text):

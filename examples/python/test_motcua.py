@@ -106,6 +106,14 @@ class DossierTest(unittest.TestCase):
         self.assertEqual(d["host"], "dichvucong.gov.vn")
         self.assertEqual(d["missing"], [])
 
+    def test_encode_gives_the_payload_back(self):
+        d = motcua.dossier_decode(self.PAYLOAD)
+        d["appointment"] = datetime.datetime(2026, 11, 27, 14, 0)
+        self.assertEqual(motcua.dossier_encode(d), self.PAYLOAD)
+        with self.assertRaises(motcua.MotcuaError) as e:
+            motcua.dossier_encode({"dossier_code": "000.00.53.H48-261120-0042"})
+        self.assertEqual(e.exception.code, "field_missing")
+
     def test_bare_code_lists_missing_fields(self):
         d = motcua.dossier_decode("000.00.53.H48-261120-0042")
         self.assertEqual(d["missing"], ["procedure_code", "applicant", "paper", "system", "issued_at"])
