@@ -228,32 +228,13 @@ pub fn scan_card_masked(input: JsValue, options: Option<JsValue>) -> Result<JsVa
     )
 }
 
-#[derive(Serialize)]
-struct IdInfo {
-    masked: String,
-    province_code: String,
-    province: Option<&'static str>,
-    born_abroad: bool,
-    century: u16,
-    sex: &'static str,
-    birth_year: u16,
-}
-
 /// Checks a standalone 12-digit ID number (typed into a form field):
 /// digits, province or country code. Throws `MotcuaError`.
 #[wasm_bindgen(js_name = validateId, unchecked_return_type = "IdInfo")]
 pub fn validate_id(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsValue> {
     let id = string_arg(&id, "id")?;
     let id = cccd::validate_id(&id).map_err(cccd_error)?;
-    to_js(&IdInfo {
-        masked: id.masked().to_string(),
-        province_code: id.province_code().to_owned(),
-        province: id.province().map(|p| p.name),
-        born_abroad: id.born_abroad(),
-        century: id.century(),
-        sex: id.sex().as_str(),
-        birth_year: id.birth_year(),
-    })
+    to_js(&id.info())
 }
 
 /// Checks an old 9-digit CMND number. Throws `MotcuaError` (`old_id_invalid`).
@@ -424,15 +405,6 @@ pub fn decode_dossier(payload: JsValue, options: Option<JsValue>) -> Result<JsVa
     to_js(&record.map_err(dossier_error)?)
 }
 
-#[derive(Serialize)]
-struct DossierCodeInfo {
-    unit: String,
-    unit_form: dossier::UnitForm,
-    level1: String,
-    date: String,
-    sequence: u16,
-}
-
 /// Checks a dossier code typed into a form (`000.00.53.H48-261120-0042`):
 /// the receiving unit, the receipt date and the day's sequence number.
 /// Throws `MotcuaError`.
@@ -442,21 +414,7 @@ pub fn validate_dossier_code(
 ) -> Result<JsValue, JsValue> {
     let code = string_arg(&code, "code")?;
     let c = dossier::validate_dossier_code(&code).map_err(dossier_error)?;
-    let unit = c.unit();
-    to_js(&DossierCodeInfo {
-        unit: unit.as_str().to_owned(),
-        unit_form: unit.form(),
-        level1: unit.level1().to_owned(),
-        date: c.date().to_string(),
-        sequence: c.sequence(),
-    })
-}
-
-#[derive(Serialize)]
-struct ProcedureCodeInfo<'a> {
-    national: &'a str,
-    unit: Option<&'a str>,
-    extra: Option<&'a str>,
+    to_js(&c.info())
 }
 
 /// Checks a procedure code (`1.001612`, `1.001612.000.00.00.H48`).
@@ -467,18 +425,7 @@ pub fn validate_procedure_code(
 ) -> Result<JsValue, JsValue> {
     let code = string_arg(&code, "code")?;
     let p = dossier::validate_procedure_code(&code).map_err(dossier_error)?;
-    let unit = p.unit();
-    to_js(&ProcedureCodeInfo {
-        national: p.national(),
-        unit: unit.as_ref().map(|u| u.as_str()),
-        extra: p.extra(),
-    })
-}
-
-#[derive(Serialize)]
-struct ApplicantInfo {
-    kind: dossier::ApplicantKind,
-    masked: String,
+    to_js(&p.info())
 }
 
 /// Checks an applicant identifier (a 12-digit ID number, a tax code or a
@@ -489,10 +436,7 @@ pub fn validate_applicant(
 ) -> Result<JsValue, JsValue> {
     let applicant = string_arg(&applicant, "applicant")?;
     let a = dossier::validate_applicant(&applicant).map_err(dossier_error)?;
-    to_js(&ApplicantInfo {
-        kind: a.kind(),
-        masked: a.masked().as_str().to_owned(),
-    })
+    to_js(&a.info())
 }
 
 /// A synthetic receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) for demos.

@@ -92,6 +92,43 @@ impl<'a> IdNumber<'a> {
     }
 }
 
+/// What a form may show of a standalone ID number ([`IdNumber::info`]): the
+/// masked number and what its digits say. With the `serde` feature this is
+/// the bindings' `validateId` / `validate_id` result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct IdInfo {
+    /// `*********456`.
+    pub masked: String,
+    /// Digits 1–3: a province or, born abroad, a country code.
+    pub province_code: String,
+    /// The province's name; `None` when born abroad.
+    pub province: Option<&'static str>,
+    /// Digits 1–3 are a country code.
+    pub born_abroad: bool,
+    /// The first year of the birth century (1900, 2000, …).
+    pub century: u16,
+    /// `male` or `female`.
+    pub sex: &'static str,
+    /// The birth year (century plus digits 5–6).
+    pub birth_year: u16,
+}
+
+impl IdNumber<'_> {
+    /// [`IdInfo`]: the number masked, and what its digits say.
+    pub fn info(&self) -> IdInfo {
+        IdInfo {
+            masked: self.masked().to_string(),
+            province_code: self.province_code().to_owned(),
+            province: self.province().map(|p| p.name),
+            born_abroad: self.born_abroad(),
+            century: self.century(),
+            sex: self.sex().as_str(),
+            birth_year: self.birth_year(),
+        }
+    }
+}
+
 impl fmt::Debug for IdNumber<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "IdNumber({})", self.masked())

@@ -30,7 +30,7 @@ mod repair;
 mod scan;
 
 pub use error::{Error, TextField};
-pub use id::{validate_cmnd, validate_id, Cmnd, IdNumber, Masked};
+pub use id::{validate_cmnd, validate_id, Cmnd, IdInfo, IdNumber, Masked};
 pub use province::{province, Province, PROVINCES};
 #[cfg(feature = "samples")]
 pub use repair::garble_as_windows1252;

@@ -219,6 +219,50 @@ impl fmt::Display for DossierCode {
     }
 }
 
+/// What a form may show of a dossier code ([`DossierCode::info`]); with the
+/// `serde` feature, the bindings' `validateDossierCode` result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DossierCodeInfo {
+    /// The receiving unit's code.
+    pub unit: String,
+    /// Its form.
+    pub unit_form: UnitForm,
+    /// Its level-1 group, e.g. `H48`.
+    pub level1: String,
+    /// The receipt date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The day's sequence number.
+    pub sequence: u16,
+}
+
+impl DossierCode {
+    /// [`DossierCodeInfo`]: the unit, the date and the sequence number.
+    pub fn info(&self) -> DossierCodeInfo {
+        let unit = self.unit();
+        DossierCodeInfo {
+            unit: unit.as_str().to_owned(),
+            unit_form: unit.form(),
+            level1: unit.level1().to_owned(),
+            date: self.date().to_string(),
+            sequence: self.sequence(),
+        }
+    }
+}
+
+/// What a form may show of a procedure code ([`ProcedureCode::info`]);
+/// with the `serde` feature, the bindings' `validateProcedureCode` result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ProcedureCodeInfo {
+    /// `D.NNNNNN`.
+    pub national: String,
+    /// A provincial variant's unit code.
+    pub unit: Option<String>,
+    /// The further `.NN`.
+    pub extra: Option<String>,
+}
+
 /// A procedure code from the national TTHC database: `D.NNNNNN`
 /// (e.g. `1.001612`), optionally followed by a province's unit code
 /// (`1.001612.000.00.00.H48`) and a further `.NN`.
@@ -320,6 +364,28 @@ impl fmt::Display for ProcedureCode {
     }
 }
 
+impl ProcedureCode {
+    /// [`ProcedureCodeInfo`]: the national part, and a variant's unit and suffix.
+    pub fn info(&self) -> ProcedureCodeInfo {
+        ProcedureCodeInfo {
+            national: self.national().to_owned(),
+            unit: self.unit().map(|u| u.as_str().to_owned()),
+            extra: self.extra().map(str::to_owned),
+        }
+    }
+}
+
+/// What a form may show of an applicant identifier ([`Applicant::info`]);
+/// with the `serde` feature, the bindings' `validateApplicant` result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ApplicantInfo {
+    /// Person, tax code or unit.
+    pub kind: ApplicantKind,
+    /// The masked form (a unit code unchanged).
+    pub masked: String,
+}
+
 /// What kind of identifier an [`Applicant`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
@@ -404,6 +470,14 @@ impl Applicant {
         match self.kind {
             ApplicantKind::Person => cccd::validate_id(&self.text).ok(),
             _ => None,
+        }
+    }
+
+    /// [`ApplicantInfo`]: the kind, and the masked form.
+    pub fn info(&self) -> ApplicantInfo {
+        ApplicantInfo {
+            kind: self.kind,
+            masked: self.masked().text,
         }
     }
 

@@ -39,8 +39,8 @@ pub use codec::{
     decode, decode_with, encode, DecodeOptions, EncodeOptions, Privacy, DEFAULT_BASE, FORMAT_VERSION, MAX_PAYLOAD_LEN,
 };
 pub use codes::{
-    validate_applicant, validate_dossier_code, validate_procedure_code, validate_unit_code, Applicant, ApplicantKind,
-    DossierCode, ProcedureCode, UnitCode, UnitForm,
+    validate_applicant, validate_dossier_code, validate_procedure_code, validate_unit_code, Applicant, ApplicantInfo,
+    ApplicantKind, DossierCode, DossierCodeInfo, ProcedureCode, ProcedureCodeInfo, UnitCode, UnitForm,
 };
 pub use error::{Error, Field};
 #[cfg(feature = "serde")]
