@@ -11,6 +11,7 @@ use serde::Serialize;
 mod decode;
 mod dossier;
 mod files;
+mod fill;
 mod lines;
 mod print;
 mod text;
@@ -48,6 +49,12 @@ enum Command {
     ///
     /// Exit status: 0 read (and valid); 1 no code read, or invalid.
     Decode(decode::DecodeArgs),
+    /// Fill a Word form (.docx) from one CCCD scan: placeholders such as
+    /// {{ho_ten}} and {{so_dinh_danh}} in the body, tables, headers and
+    /// footers (`--list` shows them all).
+    ///
+    /// Exit status: 0 written; 1 invalid scan or template (nothing written).
+    Fill(fill::FillArgs),
 }
 
 #[derive(clap::Args)]
@@ -154,6 +161,7 @@ fn main() -> ExitCode {
         Command::Sheet(args) => print::run_sheet(&args),
         Command::Poster(args) => print::run_poster(&args),
         Command::Decode(args) => decode::run(&args),
+        Command::Fill(args) => fill::run(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -76,7 +76,13 @@ export type PrintErrorCode =
   | "sheet_dossier"
   | "sheet_dossier_qr"
   | "sheet_dossier_applicant"
-  | "sheet_dossier_not_masked";
+  | "sheet_dossier_not_masked"
+  | "form_not_docx"
+  | "form_too_large"
+  | "form_xml"
+  | "form_placeholder_unknown"
+  | "form_placeholder_open"
+  | "form_value";
 
 /** Stable codes of image reading errors (`motcua::image::Error::ALL_CODES`). */
 export type ImageErrorCode =

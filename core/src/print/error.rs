@@ -182,6 +182,52 @@ crate::catalogue::catalogue! {
             vi: "Bản sao che thông tin không được in mã QR hồ sơ có số định danh đầy đủ; hãy tạo mã với chế độ che số";
             short: "a masked sheet cannot carry the full ID in its dossier QR",
                 "Bản sao che thông tin không được in mã QR hồ sơ có số định danh đầy đủ";
+        /// The form template is not a Word document (`.docx`: a zip
+        /// package with `word/document.xml`). A `.doc` from Word 97–2003
+        /// must be saved as `.docx` first.
+        FormNotDocx = "form_not_docx", 518,
+            en: "the template is not a Word .docx document (save a .doc as .docx first)";
+            vi: "Tệp mẫu không phải văn bản Word .docx (tệp .doc cần lưu lại dạng .docx)";
+            short: "the template is not a Word .docx document", "Tệp mẫu không phải văn bản Word .docx";
+        /// The template unpacks to more than [`form::MAX_UNPACKED`](super::form::MAX_UNPACKED) bytes of text parts.
+        FormTooLarge = "form_too_large", 519,
+            en: "the template's text is larger than 64 MB unpacked";
+            vi: "Nội dung tệp mẫu lớn hơn 64 MB khi giải nén";
+            short: "the template is too large", "Tệp mẫu quá lớn";
+        /// A text part of the template is not well-formed XML.
+        FormXml {
+            /// The part, e.g. `word/header1.xml`.
+            part: String,
+        } = "form_xml", 520,
+            en: "the template's {part} is not well-formed XML";
+            vi: "Phần {part} của tệp mẫu không đúng định dạng XML";
+            short: "a part of the template is not well-formed XML", "Một phần của tệp mẫu không đúng định dạng XML";
+        /// A placeholder whose name is not one the form is filled with.
+        FormPlaceholderUnknown {
+            /// The name between the braces.
+            name: String,
+        } = "form_placeholder_unknown", 521,
+            en: "the template has a placeholder {{{{{name}}}}} that is not filled (see `motcua fill --list`)";
+            vi: "Tệp mẫu có chỗ điền {{{{{name}}}}} không có trong danh sách (xem `motcua fill --list`)";
+            short: "the template has an unknown placeholder", "Tệp mẫu có chỗ điền không có trong danh sách";
+        /// `{{` without a closing `}}` in the same paragraph, or braces
+        /// around something that is not a name (letters, digits, `_`).
+        FormPlaceholderOpen {
+            /// The part, e.g. `word/document.xml`.
+            part: String,
+        } = "form_placeholder_open", 522,
+            en: "the template's {part} has a {{{{ that does not close with }}}} around a name in the same paragraph";
+            vi: "Phần {part} của tệp mẫu có {{{{ không được đóng bằng }}}} quanh một tên trong cùng đoạn văn";
+            short: "a placeholder of the template is not closed", "Một chỗ điền trong tệp mẫu không được đóng";
+        /// A value holds a character a Word document cannot (a control
+        /// character other than tab and line break).
+        FormValue {
+            /// The placeholder's name.
+            name: String,
+        } = "form_value", 523,
+            en: "the value for {{{{{name}}}}} has a control character a Word document cannot hold";
+            vi: "Giá trị điền vào {{{{{name}}}}} có ký tự điều khiển mà văn bản Word không chứa được";
+            short: "a value has a character a Word document cannot hold", "Giá trị điền có ký tự văn bản Word không chứa được";
     }
 }
 

@@ -3,6 +3,8 @@
 //! * [`sheet`] — the clerk's information sheet from a CCCD scan: an A4 HTML
 //!   document with print CSS, the dossier QR top-left when the sheet belongs
 //!   to a dossier, the CMND→CCCD link statement, and the signature block.
+//! * [`form`] (feature `docx`) — Word forms (`.docx`) filled from a scan:
+//!   placeholders such as `{{ho_ten}}` replaced by the card's fields.
 //! * [`poster`] — procedure QR posters from a CSV list: one A4 SVG per page
 //!   and one HTML document of all pages, codes sized to scan from 50 cm.
 //!
@@ -16,6 +18,8 @@
 //! larger, less reliable thing than the browser's print path.
 
 mod error;
+#[cfg(feature = "docx")]
+pub mod form;
 pub mod poster;
 pub mod sheet;
 
