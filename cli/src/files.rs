@@ -120,3 +120,9 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// Prints a print-module error as `motcua: <code>: English / Vietnamese`; `Ok(false)`.
+pub(crate) fn report_print(e: &motcua::print::Error) -> io::Result<bool> {
+    eprintln!("motcua: {}: {} / {}", e.code(), e.message(), e.message_vi());
+    Ok(false)
+}

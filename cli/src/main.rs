@@ -96,6 +96,11 @@ pub(crate) enum Format {
     Json,
     /// Human-readable, Vietnamese labels with English.
     Text,
+    /// The register (sổ theo dõi): one CSV row per payload, refused ones
+    /// with their error; UTF-8 with a byte-order mark, for Excel.
+    Csv,
+    /// The register as an Excel workbook (to a file or a pipe, not a terminal).
+    Xlsx,
 }
 
 /// clap's own messages repeat the offending value (`invalid value
@@ -186,6 +191,9 @@ enum Source<'s> {
 
 struct Ctx<'a> {
     args: &'a CccdArgs,
+    /// The register, for --format csv (streamed) or xlsx (in memory).
+    csv: Option<motcua::print::register::CsvRegister<Vec<u8>>>,
+    xlsx: Option<motcua::print::register::XlsxRegister>,
     as_of: NaiveDate,
     out: io::BufWriter<io::StdoutLock<'static>>,
     /// JSON lines are built here and handed to `out` 64 KiB at a time.
@@ -196,8 +204,30 @@ struct Ctx<'a> {
 pub(crate) fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
     let stdin = io::stdin();
     let interactive = stdin.is_terminal();
+    if args.format == Format::Xlsx && io::stdout().is_terminal() {
+        eprintln!(
+            "motcua: --format xlsx writes a workbook: redirect it to a file (> so.xlsx) / chuyển kết quả vào một tệp"
+        );
+        return Ok(false);
+    }
+    let xlsx = match args.format {
+        Format::Xlsx => match motcua::print::register::XlsxRegister::new(args.mask) {
+            Ok(x) => Some(x),
+            Err(e) => return files::report_print(&e),
+        },
+        _ => None,
+    };
+    let csv = match args.format {
+        Format::Csv => Some(motcua::print::register::CsvRegister::new(
+            Vec::with_capacity(1 << 17),
+            args.mask,
+        )?),
+        _ => None,
+    };
     let mut ctx = Ctx {
         args,
+        csv,
+        xlsx,
         as_of: args.as_of.unwrap_or_else(cccd::today_vn),
         out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
         buf: Vec::with_capacity(1 << 17),
@@ -217,6 +247,16 @@ pub(crate) fn run_cccd(args: &CccdArgs) -> io::Result<bool> {
             eprintln!("motcua: quét mã QR trên thẻ (mỗi thẻ một dòng), Ctrl-D để kết thúc / scan cards, one per line, Ctrl-D to end");
         }
         all_ok &= ctx.stdin_lines(&mut stdin.lock())?;
+    }
+    if let Some(x) = ctx.xlsx.take() {
+        match x.finish() {
+            Ok(bytes) => ctx.buf.extend_from_slice(&bytes),
+            Err(e) => return files::report_print(&e),
+        }
+    }
+    if let Some(c) = ctx.csv.take() {
+        let rest = c.finish()?;
+        ctx.out.write_all(&rest)?;
     }
     ctx.flush()?;
     Ok(all_ok)
@@ -256,6 +296,36 @@ impl Ctx<'_> {
         match self.args.format {
             Format::Json => self.json(&parsed, repairs, link, src)?,
             Format::Text => text::write(&mut self.out, &parsed, repairs, link, src, self.args.mask)?,
+            Format::Csv | Format::Xlsx => {
+                use motcua::print::register::{Entry, Outcome};
+                let line = match src {
+                    Source::Line(n) => Some(n),
+                    _ => None,
+                };
+                let entry = Entry {
+                    line,
+                    scanned_at: None,
+                    dossier: None,
+                    outcome: match &parsed {
+                        Ok(card) => Outcome::Card(card, repairs),
+                        Err(e) => Outcome::Refused(e),
+                    },
+                };
+                if let Some(x) = self.xlsx.as_mut() {
+                    if let Err(e) = x.push(&entry) {
+                        eprintln!("motcua: {}: {} / {}", e.code(), e.message(), e.message_vi());
+                        return Ok(false);
+                    }
+                }
+                if let Some(c) = self.csv.as_mut() {
+                    c.push(&entry)?;
+                    // Handed on 64 KiB at a time, as the JSON lines are.
+                    if c.get_mut().len() >= 1 << 16 {
+                        let chunk = std::mem::take(c.get_mut());
+                        self.out.write_all(&chunk)?;
+                    }
+                }
+            }
         }
         if self.flush_each {
             self.flush()?;

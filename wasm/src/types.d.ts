@@ -82,7 +82,9 @@ export type PrintErrorCode =
   | "form_xml"
   | "form_placeholder_unknown"
   | "form_placeholder_open"
-  | "form_value";
+  | "form_value"
+  | "register_xlsx"
+  | "register_too_many";
 
 /** Stable codes of image reading errors (`motcua::image::Error::ALL_CODES`). */
 export type ImageErrorCode =

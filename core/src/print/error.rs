@@ -228,6 +228,19 @@ crate::catalogue::catalogue! {
             en: "the value for {{{{{name}}}}} has a control character a Word document cannot hold";
             vi: "Giá trị điền vào {{{{{name}}}}} có ký tự điều khiển mà văn bản Word không chứa được";
             short: "a value has a character a Word document cannot hold", "Giá trị điền có ký tự văn bản Word không chứa được";
+        /// The Excel workbook of the register could not be written.
+        RegisterXlsx = "register_xlsx", 524,
+            en: "the register's Excel workbook could not be written";
+            vi: "Không ghi được sổ theo dõi ra tệp Excel";
+            short: "the register's Excel workbook could not be written", "Không ghi được sổ theo dõi ra tệp Excel";
+        /// More rows than an Excel sheet holds.
+        RegisterTooMany {
+            /// The most rows a workbook holds.
+            max: u64,
+        } = "register_too_many", 525,
+            en: "an Excel sheet holds at most {max} rows: write the register as CSV";
+            vi: "Một trang Excel chứa tối đa {max} dòng: hãy xuất sổ theo dõi dạng CSV";
+            short: "the register has more rows than an Excel sheet holds", "Sổ theo dõi nhiều dòng hơn một trang Excel chứa được";
     }
 }
 

@@ -5,6 +5,8 @@
 //!   to a dossier, the CMND→CCCD link statement, and the signature block.
 //! * [`form`] (feature `docx`) — Word forms (`.docx`) filled from a scan:
 //!   placeholders such as `{{ho_ten}}` replaced by the card's fields.
+//! * [`register`] — the day's register of scans as CSV, or (feature
+//!   `xlsx`) an Excel workbook.
 //! * [`poster`] — procedure QR posters from a CSV list: one A4 SVG per page
 //!   and one HTML document of all pages, codes sized to scan from 50 cm.
 //!
@@ -21,6 +23,7 @@ mod error;
 #[cfg(feature = "docx")]
 pub mod form;
 pub mod poster;
+pub mod register;
 pub mod sheet;
 
 pub use error::{Column, Error};
