@@ -13,42 +13,55 @@ use crate::{dossier, files, CccdArgs, Format};
 
 #[derive(clap::Args)]
 pub(crate) struct DecodeArgs {
-    /// The photo: PNG, JPEG or WebP (a phone photo, a webcam frame, a scan, a picture sent by Zalo).
-    #[arg(value_name = "PHOTO")]
-    photo: PathBuf,
+    /// The photo: PNG, JPEG or WebP (a phone photo, a webcam frame, a scan,
+    /// a picture sent by Zalo). Several photos, or folders (read for
+    /// .png/.jpg/.jpeg/.webp files, subfolders too): a batch, one JSON line
+    /// per file (or, with --cccd --format csv|xlsx, the register), with a
+    /// progress bar on a terminal.
+    #[arg(value_name = "PHOTO", required = true)]
+    pub(crate) photos: Vec<PathBuf>,
     /// Parse each code as a CCCD QR (same output as `motcua cccd`).
     #[arg(long, conflicts_with = "dossier")]
-    cccd: bool,
+    pub(crate) cccd: bool,
     /// Parse each code as a dossier QR (same output as `motcua dossier decode`).
     #[arg(long)]
-    dossier: bool,
+    pub(crate) dossier: bool,
     /// With --cccd: reference date for expiry checks, YYYY-MM-DD.
     #[arg(long, value_name = "YYYY-MM-DD", requires = "cccd")]
-    as_of: Option<NaiveDate>,
+    pub(crate) as_of: Option<NaiveDate>,
     /// With --cccd or --dossier: mask ID numbers (and, for cards, name and address).
     #[arg(long)]
-    mask: bool,
+    pub(crate) mask: bool,
     /// With --dossier: accept only codes that link to this lookup page
     /// (repeatable; a URL ending in `/` accepts its whole site).
     #[arg(long, value_name = "URL", requires = "dossier")]
-    allow_base: Vec<String>,
-    /// Without --cccd/--dossier: what to print for each code.
+    pub(crate) allow_base: Vec<String>,
+    /// What to print for each code: text or json (one photo, without
+    /// --cccd/--dossier); a batch is JSON lines, or with --cccd the
+    /// register as csv or xlsx.
     #[arg(long, value_enum, default_value_t = Output::Text)]
-    format: Output,
+    pub(crate) format: Output,
+    /// Photos read at once in a batch (default: the machine's cores).
+    #[arg(long, value_name = "N")]
+    pub(crate) jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Output {
+pub(crate) enum Output {
     /// The payload text, one code per line.
     Text,
     /// One JSON object per code: text, bytes (hex), charset, version, ecc, corners.
     Json,
+    /// With --cccd: the register (sổ theo dõi) as CSV, a row per code.
+    Csv,
+    /// With --cccd: the register as an Excel workbook (to a file or a pipe).
+    Xlsx,
 }
 
 /// The core's shape of a code ([`Found`]'s `Serialize`), with `ok` and
 /// the payload bytes in hex.
 #[derive(Serialize)]
-struct CodeOut<'a> {
+pub(crate) struct CodeOut<'a> {
     ok: bool,
     #[serde(flatten)]
     found: &'a Found,
@@ -62,14 +75,15 @@ struct ErrOut<'a> {
 }
 
 #[derive(Serialize)]
-struct ErrBody<'a> {
-    code: &'a str,
-    message: String,
-    message_vi: String,
+pub(crate) struct ErrBody<'a> {
+    pub(crate) code: &'a str,
+    pub(crate) message: String,
+    pub(crate) message_vi: String,
 }
 
-pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
-    let found = match read_photo(&args.photo).and_then(|img| {
+/// Reads the codes of one photo file.
+pub(crate) fn read_codes(path: &std::path::Path) -> Result<Vec<Found>, ErrBody<'static>> {
+    read_photo(path).and_then(|img| {
         let found = match &img {
             Pixels::Gray(g) => image::decode_gray(g.as_raw(), g.width(), g.height(), g.width() as usize),
             Pixels::Rgba(c) => image::decode_rgba(c.as_raw(), c.width(), c.height(), 4 * c.width() as usize),
@@ -79,7 +93,18 @@ pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
             message: e.message(),
             message_vi: e.message_vi(),
         })
-    }) {
+    })
+}
+
+pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
+    let batch = args.photos.len() > 1 || args.photos.iter().any(|p| p.is_dir());
+    if batch || matches!(args.format, Output::Csv | Output::Xlsx) {
+        return crate::batch::run(args);
+    }
+    let Some(photo) = args.photos.first() else {
+        return Ok(false);
+    };
+    let found = match read_codes(photo) {
         Ok(found) => found,
         Err(error) => {
             let mut out = io::stdout().lock();
@@ -124,7 +149,8 @@ pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
                     );
                 }
             },
-            Output::Json => {
+            // (A batch's formats: run() sent them to batch::run.)
+            Output::Json | Output::Csv | Output::Xlsx => {
                 // DEL, C1 controls and invisible characters \u-escaped
                 // too: the line is safe to print.
                 let json = serde_json::to_string(&code_out(f))?;
@@ -135,7 +161,7 @@ pub(crate) fn run(args: &DecodeArgs) -> io::Result<bool> {
     Ok(all_text)
 }
 
-fn code_out(f: &Found) -> CodeOut<'_> {
+pub(crate) fn code_out(f: &Found) -> CodeOut<'_> {
     CodeOut {
         ok: true,
         found: f,

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use motcua::cccd::{self, Card, CmndLink, Error, Repairs};
 use serde::Serialize;
 
+mod batch;
 mod decode;
 mod dossier;
 mod files;
@@ -304,6 +305,7 @@ impl Ctx<'_> {
                 };
                 let entry = Entry {
                     line,
+                    file: None,
                     scanned_at: None,
                     dossier: None,
                     outcome: match &parsed {

@@ -24,6 +24,7 @@ fn csv_of(masked: bool) -> String {
     for (i, (card, r)) in cards.iter().zip(&repaired).enumerate() {
         reg.push(&Entry {
             line: Some(i as u64 + 1),
+            file: None,
             scanned_at: Some(at),
             dossier: Some("G01.123.456-261201-0001"),
             outcome: Outcome::Card(card, r.repairs()),

@@ -38,7 +38,7 @@ use crate::cccd::{self, Card, Repairs, Sex};
 /// The columns, in Vietnamese as the office's register heads them.
 pub const COLUMNS: [&str; 14] = [
     "STT",
-    "Dòng",
+    "Nguồn",
     "Thời gian quét",
     "Mã hồ sơ",
     "Họ và tên",
@@ -63,13 +63,24 @@ pub enum Outcome<'e, 'a> {
     Card(&'e Card<'a>, Repairs),
     /// The scan was refused.
     Refused(&'e cccd::Error),
+    /// No card to read: a photo without a readable code, with the error's
+    /// code and Vietnamese message (an [`image::Error`](crate::image::Error)'s, or the caller's).
+    NoCode {
+        /// The error's code.
+        code: &'e str,
+        /// Its Vietnamese message.
+        message_vi: &'e str,
+    },
 }
 
 /// One row of the register.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'e, 'a> {
-    /// The input line it came from (a batch file), if any.
+    /// The input line it came from (a batch file), if any: the "Nguồn"
+    /// (source) column, unless `file` is given.
     pub line: Option<u64>,
+    /// The file it was read from (a batch of photos), if any.
+    pub file: Option<&'e str>,
     /// When it was scanned (the counter), if known.
     pub scanned_at: Option<DateTime<FixedOffset>>,
     /// The dossier it belongs to.
@@ -83,6 +94,7 @@ impl<'e, 'a> Entry<'e, 'a> {
     pub fn card(card: &'e Card<'a>, repairs: Repairs) -> Self {
         Entry {
             line: None,
+            file: None,
             scanned_at: None,
             dossier: None,
             outcome: Outcome::Card(card, repairs),
@@ -93,6 +105,7 @@ impl<'e, 'a> Entry<'e, 'a> {
     pub fn refused(error: &'e cccd::Error) -> Self {
         Entry {
             line: None,
+            file: None,
             scanned_at: None,
             dossier: None,
             outcome: Outcome::Refused(error),
@@ -102,7 +115,11 @@ impl<'e, 'a> Entry<'e, 'a> {
     /// The row's cells after `STT` (the row number, which the writer adds),
     /// masked as [`Card::masked`] when `masked`.
     pub fn cells(&self, masked: bool) -> [String; 13] {
-        let line = self.line.map(|l| l.to_string()).unwrap_or_default();
+        let line = match (self.file, self.line) {
+            (Some(f), _) => f.to_owned(),
+            (None, Some(l)) => l.to_string(),
+            (None, None) => String::new(),
+        };
         let time = self
             .scanned_at
             .map(|t| t.format("%d/%m/%Y %H:%M:%S").to_string())
@@ -131,7 +148,12 @@ impl<'e, 'a> Entry<'e, 'a> {
                     String::new(),
                 ]
             }
-            Outcome::Refused(e) => {
+            Outcome::Refused(_) | Outcome::NoCode { .. } => {
+                let error = match self.outcome {
+                    Outcome::Refused(e) => format!("{}: {}", e.code(), e.message_vi()),
+                    Outcome::NoCode { code, message_vi } => format!("{code}: {message_vi}"),
+                    Outcome::Card(..) => String::new(),
+                };
                 let none = String::new;
                 [
                     line,
@@ -146,7 +168,7 @@ impl<'e, 'a> Entry<'e, 'a> {
                     none(),
                     none(),
                     none(),
-                    format!("{}: {}", e.code(), e.message_vi()),
+                    error,
                 ]
             }
         }
