@@ -56,6 +56,8 @@ function report(result) {
     currentScan = result.text;
     scannedAt = new Date();
     fill(result.card);
+    // The offline counter page (wasm/counter) lists every card in its register.
+    window.dispatchEvent(new CustomEvent("motcua:card", { detail: { scan: result.text, scannedAt, card: result.card } }));
     const notes = result.card.repairs.map((r) => `<li>${esc(repairMessage(r).messageVi)}</li>`);
     if (result.card.expired) notes.push("<li>Thẻ đã hết hạn sử dụng.</li>");
     show(
@@ -286,4 +288,6 @@ $("camera").addEventListener("click", async () => {
 });
 $("camera-stop").addEventListener("click", stopCamera);
 
-window.motcuaDemo = { ready: true, fillSheet };
+// What the counter page's form filling and register read.
+const state = () => ({ scan: currentScan, scannedAt, receipt: receiptPayload, office: $("office").value.trim() });
+window.motcuaDemo = { ready: true, fillSheet, state, localIso, show, esc };

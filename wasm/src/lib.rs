@@ -541,6 +541,8 @@ pub fn qr_matrix(text: JsValue, options: Option<JsValue>) -> Result<JsValue, JsV
 
 // The print and image bindings are features (both on in the npm package),
 // so that their share of the .wasm can be measured (BENCHMARKS.md).
+#[cfg(feature = "forms")]
+mod forms_api;
 #[cfg(feature = "image")]
 mod image_api;
 #[cfg(feature = "print")]

@@ -10,7 +10,7 @@ use crate::{as_of_arg, cccd_error, dossier_error, invalid_argument, js_error, op
 /// A print error: a dossier payload's own error when the sheet's dossier
 /// QR is invalid; otherwise the print error with `field` (the CSV column)
 /// and `row` (the CSV line).
-fn print_error(e: print::Error) -> JsValue {
+pub(crate) fn print_error(e: print::Error) -> JsValue {
     if let print::Error::Dossier(d) = e {
         return dossier_error(d);
     }
