@@ -63,6 +63,11 @@
 #define MOTCUA_MAX_ALLOWED_BASES 64
 
 /**
+ * The largest template read (a form with a logo is well under 1 MB).
+ */
+#define MOTCUA_FORM_MAX_TEMPLATE (32 << 20)
+
+/**
  * Result of every fallible function. `MOTCUA_RESULT_OK` (0) is success;
  * every other value is an error whose English or Vietnamese text
  * `motcua_error_message` gives and whose stable snake_case name
@@ -320,6 +325,110 @@ enum motcua_result
      * Image: QR codes were seen but none could be read (`image_qr_unreadable`).
      */
     MOTCUA_RESULT_IMAGE_QR_UNREADABLE = 405,
+    /**
+     * Print and forms: `csv_not_utf8` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_NOT_UTF8 = 500,
+    /**
+     * Print and forms: `csv_malformed` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_MALFORMED = 501,
+    /**
+     * Print and forms: `csv_missing_column` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_MISSING_COLUMN = 502,
+    /**
+     * Print and forms: `csv_missing_field` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_MISSING_FIELD = 503,
+    /**
+     * Print and forms: `csv_procedure_code` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_PROCEDURE_CODE = 504,
+    /**
+     * Print and forms: `csv_duplicate_code` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_DUPLICATE_CODE = 505,
+    /**
+     * Print and forms: `csv_url_invalid` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_URL_INVALID = 506,
+    /**
+     * Print and forms: `csv_url_too_long` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_URL_TOO_LONG = 507,
+    /**
+     * Print and forms: `csv_text_too_long` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_CSV_TEXT_TOO_LONG = 508,
+    /**
+     * Print and forms: `poster_empty` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_POSTER_EMPTY = 509,
+    /**
+     * Print and forms: `poster_too_many` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_POSTER_TOO_MANY = 510,
+    /**
+     * Print and forms: `poster_title` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_POSTER_TITLE = 511,
+    /**
+     * Print and forms: `poster_layout` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_POSTER_LAYOUT = 512,
+    /**
+     * Print and forms: `sheet_office` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_SHEET_OFFICE = 513,
+    /**
+     * Print and forms: `sheet_dossier` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_SHEET_DOSSIER = 514,
+    /**
+     * Print and forms: `sheet_dossier_applicant` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_SHEET_DOSSIER_APPLICANT = 515,
+    /**
+     * Print and forms: `sheet_dossier_not_masked` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_SHEET_DOSSIER_NOT_MASKED = 516,
+    /**
+     * Print and forms: `sheet_dossier_qr` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_SHEET_DOSSIER_QR = 517,
+    /**
+     * Print and forms: `form_not_docx` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_FORM_NOT_DOCX = 518,
+    /**
+     * Print and forms: `form_too_large` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_FORM_TOO_LARGE = 519,
+    /**
+     * Print and forms: `form_xml` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_FORM_XML = 520,
+    /**
+     * Print and forms: `form_placeholder_unknown` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_FORM_PLACEHOLDER_UNKNOWN = 521,
+    /**
+     * Print and forms: `form_placeholder_open` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_FORM_PLACEHOLDER_OPEN = 522,
+    /**
+     * Print and forms: `form_value` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_FORM_VALUE = 523,
+    /**
+     * Print and forms: `register_xlsx` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_REGISTER_XLSX = 524,
+    /**
+     * Print and forms: `register_too_many` (see `motcua_error_message`).
+     */
+    MOTCUA_RESULT_REGISTER_TOO_MANY = 525,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1068,6 +1177,44 @@ typedef struct motcua_dossier {
 } motcua_dossier;
 
 /**
+ * One value of the office's own, by placeholder name (`co_quan`,
+ * `dia_danh`, or any the template adds): `{{name}}` becomes `value`.
+ */
+typedef struct motcua_form_value {
+    /**
+     * The name between the braces (UTF-8).
+     */
+    struct motcua_str name;
+    /**
+     * Its value (UTF-8).
+     */
+    struct motcua_str value;
+} motcua_form_value;
+
+/**
+ * Options of `motcua_form_fill`; a zeroed struct is the defaults.
+ */
+typedef struct motcua_form_options {
+    /**
+     * Fill with the masked card (a copy that leaves the office).
+     */
+    bool masked;
+    /**
+     * A dossier QR payload (UTF-8), or empty: fills `{{ma_ho_so}}`,
+     * `{{ma_thu_tuc}}`, `{{ngay_hen_tra}}`…
+     */
+    struct motcua_str dossier;
+    /**
+     * The office's own values, `values_len` of them (NULL when 0).
+     */
+    const struct motcua_form_value *values;
+    /**
+     * How many `values`.
+     */
+    size_t values_len;
+} motcua_form_options;
+
+/**
  * A point in the image, in pixels from the top-left corner.
  */
 typedef struct motcua_point {
@@ -1405,6 +1552,31 @@ motcua_result motcua_dossier_decode_with(const char *payload,
  * (its `buffer` unchanged).
  */
 void motcua_dossier_free(struct motcua_dossier *dossier);
+
+/**
+ * Fills the Word form `template` (`template_len` bytes of a `.docx`)
+ * from one scan (`scan_len` bytes as the scanner typed them: the scanner
+ * repairs apply), checked against `*as_of` (NULL = today in Vietnam), into
+ * `*out` (free with `motcua_bytes_free`). `opts` may be NULL.
+ * Placeholders the card does not fill and `opts` does not give are
+ * errors, as are unknown ones (`FORM_PLACEHOLDER_UNKNOWN`); the card's
+ * own errors are the `CCCD_*` results. Errors also: `NULL_PARAMETER`,
+ * `INVALID_ARGUMENT` (a template over `MOTCUA_FORM_MAX_TEMPLATE` bytes,
+ * `*as_of` not a date), `NOT_UTF8`, `FORM_*`, the dossier's `DOSSIER_*`.
+ * `*out` is written only on success.
+ *
+ * # Safety
+ * `template` readable for `template_len` bytes, `scan` for `scan_len`;
+ * `as_of` and `opts` NULL or readable, `opts->values` readable for
+ * `values_len` entries; `out` writable.
+ */
+motcua_result motcua_form_fill(const uint8_t *template_,
+                               size_t template_len,
+                               const char *scan,
+                               size_t scan_len,
+                               const struct motcua_date *as_of,
+                               const struct motcua_form_options *opts,
+                               struct motcua_bytes *out);
 
 /**
  * Reads every QR code in an 8-bit grey image: the pixel at (x, y) is

@@ -169,7 +169,7 @@ fn sex(s: Sex) -> u32 {
 ///
 /// # Safety
 /// `as_of` is NULL or valid for a read.
-unsafe fn reference_date(as_of: *const motcua_date) -> Result<chrono::NaiveDate, motcua_result> {
+pub(crate) unsafe fn reference_date(as_of: *const motcua_date) -> Result<chrono::NaiveDate, motcua_result> {
     if as_of.is_null() {
         return Ok(cccd::today_vn());
     }

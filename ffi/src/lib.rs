@@ -26,10 +26,11 @@ use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chrono::{Datelike, NaiveDate};
-use motcua_core::{cccd, dossier, image, qr};
+use motcua_core::{cccd, dossier, image, print, qr};
 
 mod card;
 mod dossier_api;
+mod form_api;
 mod image_api;
 mod qr_api;
 
@@ -176,6 +177,59 @@ pub enum motcua_result {
     ImageNoQr = 404,
     /// Image: QR codes were seen but none could be read (`image_qr_unreadable`).
     ImageQrUnreadable = 405,
+
+    /// Print and forms: `csv_not_utf8` (see `motcua_error_message`).
+    CsvNotUtf8 = 500,
+    /// Print and forms: `csv_malformed` (see `motcua_error_message`).
+    CsvMalformed = 501,
+    /// Print and forms: `csv_missing_column` (see `motcua_error_message`).
+    CsvMissingColumn = 502,
+    /// Print and forms: `csv_missing_field` (see `motcua_error_message`).
+    CsvMissingField = 503,
+    /// Print and forms: `csv_procedure_code` (see `motcua_error_message`).
+    CsvProcedureCode = 504,
+    /// Print and forms: `csv_duplicate_code` (see `motcua_error_message`).
+    CsvDuplicateCode = 505,
+    /// Print and forms: `csv_url_invalid` (see `motcua_error_message`).
+    CsvUrlInvalid = 506,
+    /// Print and forms: `csv_url_too_long` (see `motcua_error_message`).
+    CsvUrlTooLong = 507,
+    /// Print and forms: `csv_text_too_long` (see `motcua_error_message`).
+    CsvTextTooLong = 508,
+    /// Print and forms: `poster_empty` (see `motcua_error_message`).
+    PosterEmpty = 509,
+    /// Print and forms: `poster_too_many` (see `motcua_error_message`).
+    PosterTooMany = 510,
+    /// Print and forms: `poster_title` (see `motcua_error_message`).
+    PosterTitle = 511,
+    /// Print and forms: `poster_layout` (see `motcua_error_message`).
+    PosterLayout = 512,
+    /// Print and forms: `sheet_office` (see `motcua_error_message`).
+    SheetOffice = 513,
+    /// Print and forms: `sheet_dossier` (see `motcua_error_message`).
+    SheetDossier = 514,
+    /// Print and forms: `sheet_dossier_applicant` (see `motcua_error_message`).
+    SheetDossierApplicant = 515,
+    /// Print and forms: `sheet_dossier_not_masked` (see `motcua_error_message`).
+    SheetDossierNotMasked = 516,
+    /// Print and forms: `sheet_dossier_qr` (see `motcua_error_message`).
+    SheetDossierQr = 517,
+    /// Print and forms: `form_not_docx` (see `motcua_error_message`).
+    FormNotDocx = 518,
+    /// Print and forms: `form_too_large` (see `motcua_error_message`).
+    FormTooLarge = 519,
+    /// Print and forms: `form_xml` (see `motcua_error_message`).
+    FormXml = 520,
+    /// Print and forms: `form_placeholder_unknown` (see `motcua_error_message`).
+    FormPlaceholderUnknown = 521,
+    /// Print and forms: `form_placeholder_open` (see `motcua_error_message`).
+    FormPlaceholderOpen = 522,
+    /// Print and forms: `form_value` (see `motcua_error_message`).
+    FormValue = 523,
+    /// Print and forms: `register_xlsx` (see `motcua_error_message`).
+    RegisterXlsx = 524,
+    /// Print and forms: `register_too_many` (see `motcua_error_message`).
+    RegisterTooMany = 525,
 }
 
 use motcua_result as R;
@@ -189,6 +243,7 @@ enum Domain {
     Dossier,
     Qr,
     Image,
+    Print,
 }
 
 /// Every result: its module and its stable code. The one table the C enum
@@ -259,6 +314,32 @@ const RESULTS: &[(motcua_result, Domain, &str)] = &[
     (R::ImageBufferShort, Domain::Image, "image_buffer_short"),
     (R::ImageNoQr, Domain::Image, "image_no_qr"),
     (R::ImageQrUnreadable, Domain::Image, "image_qr_unreadable"),
+    (R::CsvNotUtf8, Domain::Print, "csv_not_utf8"),
+    (R::CsvMalformed, Domain::Print, "csv_malformed"),
+    (R::CsvMissingColumn, Domain::Print, "csv_missing_column"),
+    (R::CsvMissingField, Domain::Print, "csv_missing_field"),
+    (R::CsvProcedureCode, Domain::Print, "csv_procedure_code"),
+    (R::CsvDuplicateCode, Domain::Print, "csv_duplicate_code"),
+    (R::CsvUrlInvalid, Domain::Print, "csv_url_invalid"),
+    (R::CsvUrlTooLong, Domain::Print, "csv_url_too_long"),
+    (R::CsvTextTooLong, Domain::Print, "csv_text_too_long"),
+    (R::PosterEmpty, Domain::Print, "poster_empty"),
+    (R::PosterTooMany, Domain::Print, "poster_too_many"),
+    (R::PosterTitle, Domain::Print, "poster_title"),
+    (R::PosterLayout, Domain::Print, "poster_layout"),
+    (R::SheetOffice, Domain::Print, "sheet_office"),
+    (R::SheetDossier, Domain::Print, "sheet_dossier"),
+    (R::SheetDossierApplicant, Domain::Print, "sheet_dossier_applicant"),
+    (R::SheetDossierNotMasked, Domain::Print, "sheet_dossier_not_masked"),
+    (R::SheetDossierQr, Domain::Print, "sheet_dossier_qr"),
+    (R::FormNotDocx, Domain::Print, "form_not_docx"),
+    (R::FormTooLarge, Domain::Print, "form_too_large"),
+    (R::FormXml, Domain::Print, "form_xml"),
+    (R::FormPlaceholderUnknown, Domain::Print, "form_placeholder_unknown"),
+    (R::FormPlaceholderOpen, Domain::Print, "form_placeholder_open"),
+    (R::FormValue, Domain::Print, "form_value"),
+    (R::RegisterXlsx, Domain::Print, "register_xlsx"),
+    (R::RegisterTooMany, Domain::Print, "register_too_many"),
 ];
 
 /// The result of the C number a core error carries (its catalogue's
@@ -284,6 +365,12 @@ impl From<dossier::Error> for motcua_result {
 
 impl From<qr::Error> for motcua_result {
     fn from(e: qr::Error) -> Self {
+        result_of(e.c_value())
+    }
+}
+
+impl From<print::Error> for motcua_result {
+    fn from(e: print::Error) -> Self {
         result_of(e.c_value())
     }
 }
@@ -569,6 +656,7 @@ fn message(result: u32) -> Option<(String, String)> {
         Domain::Dossier => dossier::Error::code_message(code),
         Domain::Qr => qr::Error::code_message(code),
         Domain::Image => image::Error::code_message(code),
+        Domain::Print => print::Error::code_message(code),
     }
 }
 
@@ -726,11 +814,12 @@ mod tests {
     }
 
     /// The core catalogues the C API covers: each (code, C number) with its module.
-    const CATALOGUES: [(Domain, &[(&str, u32)]); 4] = [
+    const CATALOGUES: [(Domain, &[(&str, u32)]); 5] = [
         (Domain::Cccd, cccd::Error::C_VALUES),
         (Domain::Dossier, dossier::Error::C_VALUES),
         (Domain::Qr, qr::Error::C_VALUES),
         (Domain::Image, image::Error::C_VALUES),
+        (Domain::Print, print::Error::C_VALUES),
     ];
 
     #[test]

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "form_docx.h"
 #include "samples.h"
 
 #ifndef EXPECTED_VERSION
@@ -889,6 +890,56 @@ static void test_qr_decode_image(void) {
     free(g);
 }
 
+/* A Word form filled from a scan (#23): the sample template with the
+ * office's values; an unknown placeholder, a file that is not a .docx and a
+ * bad scan each get their own result, and nothing is written. */
+static void test_form_fill(void) {
+    motcua_date as_of = {2026, 12, 1};
+    static const char office[] = "UBND x\xc3\xa3 Minh Khai", place[] = "H\xc3\xa0 N\xe1\xbb\x99i";
+    motcua_form_value values[] = {
+        {{"co_quan", 7}, {office, sizeof office - 1}},
+        {{"dia_danh", 8}, {place, sizeof place - 1}},
+    };
+    motcua_form_options opts = {0};
+    opts.values = values;
+    opts.values_len = 2;
+    motcua_bytes out = {0};
+    REQUIRE(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, A, strlen(A), &as_of, &opts, &out) ==
+            MOTCUA_RESULT_OK);
+    CHECK(out.len > 1000 && memcmp(out.data, "PK\x03\x04", 4) == 0);
+    motcua_bytes_free(&out);
+    CHECK(out.data == NULL && out.len == 0);
+    /* Masked, with the scanner's CR LF: still fills. */
+    char scanned[512];
+    snprintf(scanned, sizeof scanned, "%s\r\n", A);
+    opts.masked = true;
+    CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, scanned, strlen(scanned), &as_of, &opts, &out) ==
+          MOTCUA_RESULT_OK);
+    motcua_bytes_free(&out);
+    /* Without the office's values the template's {{co_quan}} is unknown. */
+    motcua_bytes none = {0};
+    CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, A, strlen(A), &as_of, NULL, &none) ==
+          MOTCUA_RESULT_FORM_PLACEHOLDER_UNKNOWN);
+    CHECK(none.data == NULL);
+    static const unsigned char not_docx[] = "PK\x03\x04 not a zip";
+    CHECK(motcua_form_fill(not_docx, sizeof not_docx, A, strlen(A), &as_of, &opts, &none) ==
+          MOTCUA_RESULT_FORM_NOT_DOCX);
+    CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, "001090123456|x", 14, &as_of, &opts, &none) ==
+          MOTCUA_RESULT_CCCD_FIELD_COUNT);
+    CHECK(motcua_form_fill(NULL, 0, A, strlen(A), &as_of, &opts, &none) == MOTCUA_RESULT_NULL_PARAMETER);
+    CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, A, strlen(A), &as_of, &opts, NULL) ==
+          MOTCUA_RESULT_NULL_PARAMETER);
+    opts.values = NULL;
+    CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, A, strlen(A), &as_of, &opts, &none) ==
+          MOTCUA_RESULT_NULL_PARAMETER);
+    CHECK(none.data == NULL);
+    /* The result's messages come from the print catalogue. */
+    char msg[MOTCUA_MESSAGE_MAX];
+    size_t n = 0;
+    CHECK(motcua_error_message(MOTCUA_RESULT_FORM_NOT_DOCX, MOTCUA_LANG_VI, msg, sizeof msg, &n) == MOTCUA_RESULT_OK);
+    CHECK(strstr(msg, "docx") != NULL);
+}
+
 int main(void) {
     RUN(test_version);
     RUN(test_strict_parse_is_zero_copy);
@@ -909,5 +960,6 @@ int main(void) {
     RUN(test_dossier_errors);
     RUN(test_qr);
     RUN(test_qr_decode_image);
+    RUN(test_form_fill);
     return DONE();
 }
