@@ -55,6 +55,28 @@ struct FileCodes<'a> {
     error: Option<&'a ErrBody<'static>>,
 }
 
+impl<'a> FileCodes<'a> {
+    fn new(file: &'a str, ok: bool) -> Self {
+        FileCodes {
+            file,
+            ok,
+            codes: None,
+            cards: None,
+            dossiers: None,
+            error: None,
+        }
+    }
+
+    /// Writes the line (controls escaped: safe to print).
+    fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}",
+            motcua::text::escape_json_controls(&serde_json::to_string(self)?)
+        )
+    }
+}
+
 /// What the batch writes to.
 enum Sink {
     Json,
@@ -187,19 +209,11 @@ fn emit(
         Err(error) => {
             match sink {
                 Sink::Json => {
-                    let line = FileCodes {
-                        file: name,
-                        ok: false,
-                        codes: None,
-                        cards: None,
-                        dossiers: None,
+                    FileCodes {
                         error: Some(error),
-                    };
-                    writeln!(
-                        out,
-                        "{}",
-                        motcua::text::escape_json_controls(&serde_json::to_string(&line)?)
-                    )?;
+                        ..FileCodes::new(name, false)
+                    }
+                    .write(out)?;
                 }
                 Sink::Csv(_) | Sink::Xlsx(_) => {
                     // A photo without a code is a row too, with its error.
@@ -244,19 +258,11 @@ fn emit(
             }
         }
         if let Sink::Json = sink {
-            let line = FileCodes {
-                file: name,
-                ok: ok && !found.is_empty(),
-                codes: None,
+            FileCodes {
                 cards: Some(cards),
-                dossiers: None,
-                error: None,
-            };
-            writeln!(
-                out,
-                "{}",
-                motcua::text::escape_json_controls(&serde_json::to_string(&line)?)
-            )?;
+                ..FileCodes::new(name, ok && !found.is_empty())
+            }
+            .write(out)?;
         }
         return Ok(ok && !found.is_empty());
     }
@@ -284,34 +290,18 @@ fn emit(
                 }
             })
             .collect::<Result<Vec<_>, serde_json::Error>>()?;
-        let line = FileCodes {
-            file: name,
-            ok,
-            codes: None,
-            cards: None,
+        FileCodes {
             dossiers: Some(dossiers),
-            error: None,
-        };
-        writeln!(
-            out,
-            "{}",
-            motcua::text::escape_json_controls(&serde_json::to_string(&line)?)
-        )?;
+            ..FileCodes::new(name, ok)
+        }
+        .write(out)?;
         return Ok(ok);
     }
-    let line = FileCodes {
-        file: name,
-        ok: true,
+    FileCodes {
         codes: Some(found.iter().map(code_out).collect()),
-        cards: None,
-        dossiers: None,
-        error: None,
-    };
-    writeln!(
-        out,
-        "{}",
-        motcua::text::escape_json_controls(&serde_json::to_string(&line)?)
-    )?;
+        ..FileCodes::new(name, true)
+    }
+    .write(out)?;
     Ok(true)
 }
 

@@ -134,21 +134,11 @@ pub(crate) fn run(args: &FillArgs) -> io::Result<bool> {
         eprintln!("motcua: repaired {}: {} / {}", r.code(), r.message(), r.message_vi());
     }
     let mut values = Values::from_card(&card, args.mask);
-    values.set("co_quan", "");
-    values.set("dia_danh", "");
-    let mut record_values = None;
     if let Some(payload) = &args.dossier {
         match dossier::decode(payload) {
-            Ok(record) => record_values = Some(record),
+            Ok(record) => values = values.with_dossier(&record),
             Err(e) => return report(e.code(), &e.message(), &e.message_vi()),
         }
-    } else {
-        for (name, _) in form::DOSSIER_PLACEHOLDERS {
-            values.set(name, "");
-        }
-    }
-    if let Some(record) = &record_values {
-        values = values.with_dossier(record);
     }
     for kv in &args.set {
         let Some((name, value)) = kv.split_once('=') else {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 mod common;
-use common::{motcua, scratch};
+use common::{motcua, register_rows, scratch};
 
 fn photo(name: &str) -> String {
     format!("{}/../examples/photos/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -82,12 +82,8 @@ fn a_batch_of_card_photos_becomes_the_register() {
         ],
         b"",
     );
+    let rows = register_rows(&run.stdout);
     let csv = String::from_utf8(run.stdout).unwrap();
-    let body = csv.strip_prefix('\u{feff}').unwrap();
-    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_bytes())
-        .records()
-        .map(Result::unwrap)
-        .collect();
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(rows[0][1].ends_with("a-card.PNG"));
     assert_eq!(&rows[0][5], "*********456");

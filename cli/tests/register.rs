@@ -2,7 +2,7 @@
 //! line, refused lines with their error and line number.
 
 mod common;
-use common::motcua;
+use common::{motcua, register_rows};
 
 #[test]
 fn a_batch_becomes_a_register_row_per_line() {
@@ -12,12 +12,7 @@ fn a_batch_becomes_a_register_row_per_line() {
     let run = motcua(&["cccd", "--format", "csv", "--as-of", "2026-12-01"], batch.as_bytes());
     // A refused line makes the exit status 1, as with JSON.
     assert_eq!(run.status.code(), Some(1));
-    let csv = String::from_utf8(run.stdout).unwrap();
-    let body = csv.strip_prefix('\u{feff}').unwrap();
-    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_bytes())
-        .records()
-        .map(Result::unwrap)
-        .collect();
+    let rows = register_rows(&run.stdout);
     assert_eq!(rows.len(), 3);
     assert_eq!(&rows[0][1], "1");
     assert_eq!(&rows[0][5], "001090123456");

@@ -41,9 +41,10 @@ pub struct motcua_form_options {
 /// from one scan (`scan_len` bytes as the scanner typed them: the scanner
 /// repairs apply), checked against `*as_of` (NULL = today in Vietnam), into
 /// `*out` (free with `motcua_bytes_free`). `opts` may be NULL.
-/// Placeholders the card does not fill and `opts` does not give are
-/// errors, as are unknown ones (`FORM_PLACEHOLDER_UNKNOWN`); the card's
-/// own errors are the `CCCD_*` results. Errors also: `NULL_PARAMETER`,
+/// The dossier's and the office's placeholders that neither a dossier
+/// payload nor `opts->values` fill are left empty; an unknown placeholder
+/// is `FORM_PLACEHOLDER_UNKNOWN`; the card's own errors are the `CCCD_*`
+/// results. Errors also: `NULL_PARAMETER`,
 /// `INVALID_ARGUMENT` (a template over `MOTCUA_FORM_MAX_TEMPLATE` bytes,
 /// `*as_of` not a date), `NOT_UTF8`, `FORM_*`, the dossier's `DOSSIER_*`.
 /// `*out` is written only on success.
@@ -89,13 +90,8 @@ pub unsafe extern "C" fn motcua_form_fill(
             },
             None => None,
         };
-        match dossier {
-            Some(payload) => values = values.with_dossier(&motcua_core::dossier::decode(payload)?),
-            None => {
-                for (name, _) in form::DOSSIER_PLACEHOLDERS {
-                    values.set(name, "");
-                }
-            }
+        if let Some(payload) = dossier {
+            values = values.with_dossier(&motcua_core::dossier::decode(payload)?);
         }
         if let Some(o) = o.filter(|o| o.values_len > 0) {
             if o.values.is_null() {

@@ -47,18 +47,8 @@ pub fn fill_docx(template: JsValue, scan: JsValue, options: JsValue) -> Result<J
     let repaired = cccd::repair(&scan).map_err(cccd_error)?;
     let card = repaired.parse_as_of(as_of).map_err(cccd_error)?;
     let mut values = form::Values::from_card(&card, o.masked.unwrap_or(false));
-    for (name, _) in form::OFFICE_PLACEHOLDERS {
-        if name != "ngay_lap" {
-            values.set(name, "");
-        }
-    }
-    match &o.dossier {
-        Some(payload) => values = values.with_dossier(&motcua::dossier::decode(payload).map_err(dossier_error)?),
-        None => {
-            for (name, _) in form::DOSSIER_PLACEHOLDERS {
-                values.set(name, "");
-            }
-        }
+    if let Some(payload) = &o.dossier {
+        values = values.with_dossier(&motcua::dossier::decode(payload).map_err(dossier_error)?);
     }
     for (name, value) in &o.values {
         values.set(name, value);

@@ -32,3 +32,15 @@ pub fn scratch(name: &str) -> tempfile::TempDir {
         .tempdir()
         .unwrap()
 }
+
+/// The rows of a register the command wrote as CSV (its byte-order mark
+/// checked and dropped, the header row not included).
+#[allow(dead_code)] // only the register tests read one
+pub fn register_rows(stdout: &[u8]) -> Vec<csv::StringRecord> {
+    let csv = std::str::from_utf8(stdout).unwrap();
+    let body = csv.strip_prefix('\u{feff}').expect("a byte-order mark for Excel");
+    csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}

@@ -24,13 +24,13 @@
 //! )
 //! .unwrap();
 //! let mut values = form::Values::from_card(&card, false);
-//! // The office's own fields; a template's unknown placeholder is an error.
+//! // The office's own fields (left empty, and reported, when not set).
 //! values.set("co_quan", "UBND xã Minh Khai");
 //! values.set("dia_danh", "Hà Nội");
-//! values.set("ma_ho_so", "");
 //! let template = form::sample_template(form::Sample::ToKhai);
 //! let filled = form::fill_docx(&template, &values).unwrap();
 //! assert!(filled.replaced.iter().any(|(name, _)| name == "ho_ten"));
+//! assert_eq!(filled.empty, ["ma_ho_so"]); // no dossier given
 //! assert!(form::docx_text(&filled.bytes).unwrap().contains("Nguyễn Văn A"));
 //! ```
 
@@ -102,11 +102,16 @@ fn vn(d: NaiveDate) -> String {
 
 impl Values {
     /// The card's fields ([`CARD_PLACEHOLDERS`]), masked as
-    /// [`Card::masked`] when `masked`, and `ngay_lap` = the card's
-    /// checking date.
+    /// [`Card::masked`] when `masked`; `ngay_lap` = the card's checking
+    /// date; the dossier's and the office's other placeholders empty until
+    /// [`Values::with_dossier`] or [`Values::set`] fills them (a form filled
+    /// with an empty value lists it in [`Filled::empty`]).
     pub fn from_card(card: &Card<'_>, masked: bool) -> Values {
         let shown = card.shown(masked);
         let mut v = Values::default();
+        for (name, _) in DOSSIER_PLACEHOLDERS.iter().chain(&OFFICE_PLACEHOLDERS) {
+            v.set(name, "");
+        }
         v.set("ho_ten", &shown.name);
         v.set("so_dinh_danh", &shown.id);
         v.set("so_cmnd", shown.old_id.as_deref().unwrap_or(""));

@@ -890,9 +890,9 @@ static void test_qr_decode_image(void) {
     free(g);
 }
 
-/* A Word form filled from a scan (#23): the sample template with the
- * office's values; an unknown placeholder, a file that is not a .docx and a
- * bad scan each get their own result, and nothing is written. */
+/* A Word form filled from a scan (#23): the sample template, with and
+ * without the office's values; an unknown placeholder, a file that is not a
+ * .docx and a bad scan each get their own result, and nothing is written. */
 static void test_form_fill(void) {
     motcua_date as_of = {2026, 12, 1};
     static const char office[] = "UBND x\xc3\xa3 Minh Khai", place[] = "H\xc3\xa0 N\xe1\xbb\x99i";
@@ -916,9 +916,12 @@ static void test_form_fill(void) {
     CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, scanned, strlen(scanned), &as_of, &opts, &out) ==
           MOTCUA_RESULT_OK);
     motcua_bytes_free(&out);
-    /* Without the office's values the template's {{co_quan}} is unknown. */
+    /* Without options: the office's placeholders are left empty. */
+    CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, A, strlen(A), &as_of, NULL, &out) == MOTCUA_RESULT_OK);
+    motcua_bytes_free(&out);
+    /* A placeholder the library does not fill: refused, nothing written. */
     motcua_bytes none = {0};
-    CHECK(motcua_form_fill(TO_KHAI_DOCX, sizeof TO_KHAI_DOCX, A, strlen(A), &as_of, NULL, &none) ==
+    CHECK(motcua_form_fill(UNKNOWN_DOCX, sizeof UNKNOWN_DOCX, A, strlen(A), &as_of, NULL, &none) ==
           MOTCUA_RESULT_FORM_PLACEHOLDER_UNKNOWN);
     CHECK(none.data == NULL);
     static const unsigned char not_docx[] = "PK\x03\x04 not a zip";
