@@ -108,6 +108,21 @@ fn a_cell_that_looks_like_a_formula_stays_text() {
 }
 
 #[test]
+fn debug_shows_no_personal_data() {
+    let scan = &cccd::samples()[0].1;
+    let card = cccd::parse_as_of(scan, as_of()).unwrap();
+    let entry = Entry {
+        file: Some("uploads/Nguyen Van A 001090123456.jpg"),
+        ..Entry::card(&card, cccd::Repairs::default())
+    };
+    let debug = format!("{entry:?}");
+    assert!(
+        !debug.contains("001090123456") && !debug.contains("Nguyen") && !debug.contains("Nguyễn"),
+        "{debug}"
+    );
+}
+
+#[test]
 fn the_workbook_holds_every_row_as_text() {
     let samples = cccd::samples();
     let mut book = XlsxRegister::new(false).unwrap();

@@ -73,8 +73,9 @@ pub enum Outcome<'e, 'a> {
     },
 }
 
-/// One row of the register.
-#[derive(Debug, Clone, Copy)]
+/// One row of the register. `Debug` leaves out the file name (an upload
+/// is often named after the citizen).
+#[derive(Clone, Copy)]
 pub struct Entry<'e, 'a> {
     /// The input line it came from (a batch file), if any: the "Nguồn"
     /// (source) column, unless `file` is given.
@@ -87,6 +88,18 @@ pub struct Entry<'e, 'a> {
     pub dossier: Option<&'e str>,
     /// The card, or why there is none.
     pub outcome: Outcome<'e, 'a>,
+}
+
+impl std::fmt::Debug for Entry<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("line", &self.line)
+            .field("file", &self.file.map(|_| "<file name>"))
+            .field("scanned_at", &self.scanned_at)
+            .field("dossier", &self.dossier)
+            .field("outcome", &self.outcome)
+            .finish()
+    }
 }
 
 impl<'e, 'a> Entry<'e, 'a> {
