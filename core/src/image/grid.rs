@@ -953,6 +953,28 @@ impl Grid {
         if w < 21.0 || (w - h).abs() > w * 0.05 + 1.0 {
             return None;
         }
+        // The top-left corner opens a finder: along the diagonal into it,
+        // dark, light, dark, light, dark at 1:1:3:1:1, then light (cheap,
+        // and the box of most photos fails it before the sizes are tried).
+        let mut runs = [0u32; 5];
+        let (mut k, mut colour) = (0usize, true);
+        let reach = (right - left).min(bottom - top) as i32;
+        for i in 0..=reach {
+            let dark = b.get(left as i32 + i, top as i32 + i);
+            if dark != colour {
+                k += 1;
+                colour = dark;
+                if k == 5 {
+                    break;
+                }
+            }
+            if let Some(r) = runs.get_mut(k) {
+                *r += 1;
+            }
+        }
+        if k < 5 || super::finder::finder_ratio(runs).is_none() {
+            return None;
+        }
         // The top-left corner must open a finder: dark for about a seventh
         // of the way along the diagonal into it is too loose; the row
         // through its middle must be a 1:1:3:1:1 cut.
