@@ -328,6 +328,42 @@ pub(super) fn sets(bits: &Bits, f: &[Finder]) -> Vec<Set> {
     out.into_iter().map(|(_, _, s)| s).collect()
 }
 
+/// The finders' rings already fitted in one binarisation (see
+/// [`super::finder::ring_quad`]), with the frame each was fitted in: a
+/// finder is a corner of many candidate sets, and a ring fitted in a frame
+/// turned from the asked one by a multiple of 90° (within 10°, same
+/// handedness) is the same ring with its corners renamed. Two thirds of
+/// the fits over the photos of #20 are such repeats.
+#[derive(Default)]
+pub(super) struct Rings(Vec<(usize, P, P, Option<[P; 4]>)>);
+
+impl Rings {
+    /// Finder `id`'s ring in frame (`u`, `v`).
+    fn get(&mut self, b: &Bits, (id, f): (usize, &Finder), u: P, v: P) -> Option<[P; 4]> {
+        // cos 10°.
+        const CLOSE: f32 = 0.985;
+        let right = u.cross(v) > 0.0;
+        for &(i, cu, cv, ring) in &self.0 {
+            if i != id || (cu.cross(cv) > 0.0) != right {
+                continue;
+            }
+            // A quarter turn of the frame: u to v, v to −u (mirrored
+            // alike for a left-handed frame).
+            let turn = |p: P| if right { P::new(-p.y, p.x) } else { P::new(p.y, -p.x) };
+            let (mut ru, mut rv) = (cu, cv);
+            for k in 0..4 {
+                if ru.dot(u) > CLOSE && rv.dot(v) > CLOSE {
+                    return ring.map(|q| std::array::from_fn(|j| q.get((j + k) % 4).copied().unwrap_or(f.c)));
+                }
+                (ru, rv) = (turn(ru), turn(rv));
+            }
+        }
+        let ring = super::finder::ring_quad(b, f.c, u, v, f.module);
+        self.0.push((id, u, v, ring));
+        ring
+    }
+}
+
 /// A map keyed by small integers (pattern indices): `sets` makes hundreds
 /// of thousands of lookups on a sheet of codes, where std's DoS-resistant
 /// SipHash cost a third of the reading (#20). The keys come from the
@@ -541,7 +577,7 @@ impl Grid {
     /// Places a grid on `set`, or `None` when it does not fit (a version
     /// that cannot be, a degenerate map). `size_hint` overrides the side
     /// measured (to try a neighbour of a wrong estimate).
-    pub(super) fn new(b: &Bits, set: &Set, size_hint: Option<usize>) -> Option<Grid> {
+    pub(super) fn new(b: &Bits, set: &Set, size_hint: Option<usize>, fitted_rings: &mut Rings) -> Option<Grid> {
         let (tl, tr, bl) = (set.tl.c, set.tr.c, set.bl.c);
         let m_top = module_along(b, tl, tr).unwrap_or(set.tl.module) + module_along(b, tr, tl).unwrap_or(set.tr.module);
         let m_left =
@@ -573,10 +609,11 @@ impl Grid {
         // without estimating a fourth point.
         let unit = |d: P| d * (1.0 / d.len().max(1e-3));
         let (u, v) = (unit(tr - tl), unit(bl - tl));
+        let [it, ir, il] = set.ids;
         let rings = [
-            super::finder::ring_quad(b, tl, u, v, set.tl.module),
-            super::finder::ring_quad(b, tr, u, v, set.tr.module),
-            super::finder::ring_quad(b, bl, u, v, set.bl.module),
+            fitted_rings.get(b, (it, &set.tl), u, v),
+            fitted_rings.get(b, (ir, &set.tr), u, v),
+            fitted_rings.get(b, (il, &set.bl), u, v),
         ];
         // Module → pixel pairs from the rings (empty if one is missing).
         let fitted_points = |size: usize| -> Vec<(P, P)> {
@@ -1310,6 +1347,47 @@ fn local_regions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ring_fitted_in_a_turned_frame_is_the_same_ring_renamed() {
+        // A finder-like pattern of 5-pixel modules (dark centre, light
+        // ring, dark ring), turned 20° from the image's axes.
+        let (w, h, m) = (80usize, 80usize, 5.0f32);
+        let (c, a) = (P::new(40.3, 39.6), 20f32.to_radians());
+        let (u, v) = (P::new(a.cos(), a.sin()), P::new(-a.sin(), a.cos()));
+        let px = (0..w * h)
+            .map(|i| {
+                let d = P::new((i % w) as f32 + 0.5, (i / w) as f32 + 0.5) - c;
+                let r = (d.dot(u).abs().max(d.dot(v).abs()) / m).floor();
+                if r == 1.0 || r == 3.0 {
+                    255
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let b = super::super::bits::global(&Gray { px, w, h });
+        let f = Finder { c, module: m, hits: 10 };
+        let mut rings = Rings::default();
+        let first = rings.get(&b, (0, &f), u, v).expect("a ring");
+        // A quarter turn (and a little more), right-handed as before: from
+        // the cache, the corners renamed; the same as a fresh fit.
+        let t = 5f32.to_radians();
+        let turn = |p: P| P::new(p.x * t.cos() - p.y * t.sin(), p.x * t.sin() + p.y * t.cos());
+        let (u2, v2) = (turn(v), turn(P::new(0.0, 0.0) - u));
+        let cached = rings.get(&b, (0, &f), u2, v2).expect("a ring");
+        assert_eq!(rings.0.len(), 1, "reused");
+        let fresh = super::super::finder::ring_quad(&b, c, u2, v2, m).expect("a ring");
+        for (p, q) in cached.iter().zip(&fresh) {
+            assert!(p.dist(*q) < 0.5 * m, "{p:?} vs {q:?}");
+        }
+        assert!(cached[0].dist(first[1]) < 1e-3);
+        // Mirrored (left-handed) or turned 45°: fitted anew.
+        rings.get(&b, (0, &f), u, P::new(0.0, 0.0) - v);
+        let eighth = |p: P| P::new(p.x - p.y, p.x + p.y) * std::f32::consts::FRAC_1_SQRT_2;
+        rings.get(&b, (0, &f), eighth(u), eighth(v));
+        assert_eq!(rings.0.len(), 3);
+    }
 
     #[test]
     fn the_early_stopping_timing_look_agrees_with_the_full_one() {

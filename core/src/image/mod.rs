@@ -374,6 +374,7 @@ impl Runs {
         let finders = finder::find(b, if scale.num == scale.den { 2 } else { 1 });
         let sets = grid::sets(b, &finders);
         let mut used = vec![false; finders.len()];
+        let mut rings = grid::Rings::default();
         let mut unread = 0;
         let mut damaged = 0usize;
         // Sets of two or three weak patterns are mostly chance: only the
@@ -400,7 +401,7 @@ impl Runs {
             if self.found.len() > found_before && set.weak() > 0 {
                 continue;
             }
-            match read_set(b, Src { g, inverted }, set) {
+            match read_set(b, Src { g, inverted }, set, &mut rings) {
                 Ok((data, corners)) => {
                     misses_in_a_row = 0;
                     for &i in &set.ids {
@@ -476,9 +477,14 @@ fn push_new(found: &mut Vec<Found>, f: Found) {
 
 /// Places a grid on one finder triple and decodes it (mirrored too); the
 /// payload and the code's corners as printed.
-fn read_set(b: &bits::Bits, src: Src<'_>, set: &grid::Set) -> Result<(decode::Decoded, [P; 4]), Miss> {
+fn read_set(
+    b: &bits::Bits,
+    src: Src<'_>,
+    set: &grid::Set,
+    rings: &mut grid::Rings,
+) -> Result<(decode::Decoded, [P; 4]), Miss> {
     let module = (set.tl.module + set.tr.module + set.bl.module) / 3.0;
-    let g = grid::Grid::new(b, set, None).ok_or(Miss::Rejected)?;
+    let g = grid::Grid::new(b, set, None, rings).ok_or(Miss::Rejected)?;
     decode_grid(b, Some(src), &g, module).map_err(|seen| Miss::Failed { seen })
 }
 
