@@ -121,8 +121,13 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Prints a print-module error as `motcua: <code>: English / Vietnamese`; `Ok(false)`.
-pub(crate) fn report_print(e: &motcua::print::Error) -> io::Result<bool> {
-    eprintln!("motcua: {}: {} / {}", e.code(), e.message(), e.message_vi());
+/// Prints a library error as `motcua: <code>: English / Vietnamese`; `Ok(false)`.
+pub(crate) fn report(code: &str, message: &str, message_vi: &str) -> io::Result<bool> {
+    eprintln!("motcua: {code}: {message} / {message_vi}");
     Ok(false)
+}
+
+/// [`report`] for a print-module error.
+pub(crate) fn report_print(e: &motcua::print::Error) -> io::Result<bool> {
+    report(e.code(), &e.message(), &e.message_vi())
 }

@@ -1,6 +1,6 @@
 //! `motcua fill`: a Word form (.docx) filled from one CCCD scan (#23).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -63,11 +63,6 @@ pub(crate) struct FillArgs {
     out: Option<PathBuf>,
 }
 
-fn report(code: &str, message: &str, message_vi: &str) -> io::Result<bool> {
-    eprintln!("motcua: {code}: {message} / {message_vi}");
-    Ok(false)
-}
-
 pub(crate) fn run(args: &FillArgs) -> io::Result<bool> {
     if args.list {
         let mut out = io::stdout().lock();
@@ -108,26 +103,16 @@ pub(crate) fn run(args: &FillArgs) -> io::Result<bool> {
     } else if let Some(s) = &args.scan {
         s.clone().into_bytes()
     } else {
-        if io::stdin().is_terminal() {
-            eprintln!("motcua: quét mã QR trên thẻ / scan the card's QR (one line)");
-        }
-        let mut line = Vec::new();
-        let mut input = io::stdin().lock();
-        while lines::read_line(&mut input, &mut line, cccd::MAX_PAYLOAD_LEN)? {
-            if !line.iter().all(|b| matches!(b, b'\t' | b' ')) {
-                break;
-            }
-        }
-        line
+        lines::read_scan_from_stdin()?
     };
     let as_of = args.as_of.unwrap_or_else(cccd::today_vn);
     let repaired = match cccd::repair_bytes(&scan) {
         Ok(r) => r,
-        Err(e) => return report(e.code(), &e.to_string(), &e.message_vi()),
+        Err(e) => return crate::files::report(e.code(), &e.to_string(), &e.message_vi()),
     };
     let card = match repaired.parse_as_of(as_of) {
         Ok(c) => c,
-        Err(e) => return report(e.code(), &e.to_string(), &e.message_vi()),
+        Err(e) => return crate::files::report(e.code(), &e.to_string(), &e.message_vi()),
     };
     // Every repair is reported (the document itself holds only the fields).
     for r in repaired.repairs().iter() {
@@ -137,7 +122,7 @@ pub(crate) fn run(args: &FillArgs) -> io::Result<bool> {
     if let Some(payload) = &args.dossier {
         match dossier::decode(payload) {
             Ok(record) => values = values.with_dossier(&record),
-            Err(e) => return report(e.code(), &e.message(), &e.message_vi()),
+            Err(e) => return crate::files::report(e.code(), &e.message(), &e.message_vi()),
         }
     }
     for kv in &args.set {
@@ -149,7 +134,7 @@ pub(crate) fn run(args: &FillArgs) -> io::Result<bool> {
     }
     let filled = match form::fill_docx(&template, &values) {
         Ok(f) => f,
-        Err(e) => return report(e.code(), &e.message(), &e.message_vi()),
+        Err(e) => return crate::files::report(e.code(), &e.message(), &e.message_vi()),
     };
     if !filled.empty.is_empty() {
         eprintln!(

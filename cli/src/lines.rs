@@ -55,6 +55,25 @@ pub(crate) fn read_line(input: &mut impl BufRead, out: &mut Vec<u8>, max: usize)
     }
 }
 
+/// The scan a person types or a scanner sends on stdin: the first
+/// non-blank line, read as `motcua cccd` reads lines (the line end is not
+/// part of the scan, an over-long line is `too_long`, not an I/O error;
+/// bytes that are not UTF-8 are `not_utf8`), with a prompt on a terminal.
+pub(crate) fn read_scan_from_stdin() -> io::Result<Vec<u8>> {
+    use std::io::IsTerminal;
+    if io::stdin().is_terminal() {
+        eprintln!("motcua: quét mã QR trên thẻ / scan the card's QR (one line)");
+    }
+    let mut line = Vec::new();
+    let mut input = io::stdin().lock();
+    while read_line(&mut input, &mut line, motcua::cccd::MAX_PAYLOAD_LEN)? {
+        if !line.iter().all(|b| matches!(b, b'\t' | b' ')) {
+            break;
+        }
+    }
+    Ok(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,13 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use motcua::cccd;
 use motcua::dossier::{self, EncodeOptions, Privacy};
-use motcua::print::{poster, sheet, Error};
+use motcua::print::{poster, sheet};
 
 use crate::files::{self, CliError, Input};
 use crate::lines;
@@ -88,18 +88,7 @@ pub(crate) struct PosterArgs {
     force: bool,
 }
 
-/// Prints a library error as `motcua: <code>: English / Vietnamese`.
-fn report(code: &str, message: &str, message_vi: &str) -> io::Result<bool> {
-    eprintln!("motcua: {code}: {message} / {message_vi}");
-    Ok(false)
-}
-
-fn print_error(e: &Error) -> io::Result<bool> {
-    report(e.code(), &e.message(), &e.message_vi())
-}
-
 pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
-    let mut stdin_line = Vec::new();
     let (scan, sample_dossier) = if args.sample {
         let card = cccd::samples().into_iter().next().map(|(_, p)| p).unwrap_or_default();
         let privacy = if args.mask { Privacy::Masked } else { Privacy::Full };
@@ -114,19 +103,7 @@ pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
     } else if let Some(s) = &args.scan {
         (s.clone().into_bytes(), None)
     } else {
-        if io::stdin().is_terminal() {
-            eprintln!("motcua: quét mã QR trên thẻ / scan the card's QR (one line)");
-        }
-        // The first non-blank line, read as `motcua cccd` reads lines: the
-        // line end is not part of the scan, an over-long line is `too_long`
-        // (not an I/O error), bytes that are not UTF-8 are `not_utf8`.
-        let mut input = io::stdin().lock();
-        while lines::read_line(&mut input, &mut stdin_line, cccd::MAX_PAYLOAD_LEN)? {
-            if !stdin_line.iter().all(|b| matches!(b, b'\t' | b' ')) {
-                break;
-            }
-        }
-        (std::mem::take(&mut stdin_line), None)
+        (lines::read_scan_from_stdin()?, None)
     };
     let office = args
         .office
@@ -144,7 +121,7 @@ pub(crate) fn run_sheet(args: &SheetArgs) -> io::Result<bool> {
     };
     let sheet = match sheet::render_scan(&scan, &opts) {
         Ok(s) => s,
-        Err(e) => return report(e.code(), &e.message(), &e.message_vi()),
+        Err(e) => return crate::files::report(e.code(), &e.message(), &e.message_vi()),
     };
     let html = if args.fragment {
         sheet.fragment().to_owned()
@@ -183,7 +160,7 @@ pub(crate) fn run_poster(args: &PosterArgs) -> io::Result<bool> {
     drop(bytes);
     let (count, poster) = match rendered {
         Ok(r) => r,
-        Err(e) => return print_error(&e),
+        Err(e) => return crate::files::report_print(&e),
     };
     // Everything rendered: now check the folder, then write, each file
     // through a temporary one.
