@@ -8,6 +8,7 @@
 import { chromium } from "../wasm/node_modules/playwright-core/index.mjs";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+import { CHROMIUM, FLAGS } from "../wasm/tests/chromium.mjs";
 
 const [outDir, ...jobs] = process.argv.slice(2);
 if (!outDir || jobs.length === 0) {
@@ -15,15 +16,8 @@ if (!outDir || jobs.length === 0) {
   process.exit(2);
 }
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-  ],
+  executablePath: CHROMIUM,
+  args: FLAGS,
 });
 try {
   // A4 at 96 CSS px per inch.

@@ -9,20 +9,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from "no
 import { fileURLToPath, pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM, FLAGS } from "../tests/chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const PAGE = fileURLToPath(new URL("../../target/counter/motcua-quay.html", import.meta.url));
 const OUT = fileURLToPath(new URL("../../target/counter/out/", import.meta.url));
 const A = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
 const B = "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 let browser, context, page;
 const errors = [];

@@ -11,8 +11,8 @@ import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 import zlib from "node:zlib";
 import { garbleAsWindows1252, qrMatrix } from "motcua";
+import { CHROMIUM, FLAGS } from "./chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const missing = !existsSync(CHROMIUM);
 if (missing && process.env.MOTCUA_CI === "1") throw new Error(`${CHROMIUM} missing (CI installs Debian chromium)`);
 const out = fileURLToPath(new URL("out/", import.meta.url));
@@ -20,15 +20,6 @@ const out = fileURLToPath(new URL("out/", import.meta.url));
 const A = "001090123456|123456789|Nguyễn Văn A|01011990|Nam|Số 1 Phố X, Phường Y, Quận Z, Hà Nội|15042021";
 const B = "079303000001||Trần Thị B|05052003|Nữ|Ấp 1, Xã X, Huyện Y, Thành phố Hồ Chí Minh|20062021";
 
-// Headless Debian Chromium without network, sandbox or GPU.
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 let server, browser, page;
 
