@@ -440,15 +440,21 @@ fn line_phase(bits: &Bits, a: &Finder, b: &Finder, side: f32) -> f32 {
         let s = 17 + 4 * w;
         let span = (s - 7) as f32;
         let total = s - 16;
+        // Module i of the row sits at start + step · (i − 8).
+        let step = d * (1.0 / span);
         for off in [3.0f32, 2.6, 3.4] {
+            let start = a.c + d * ((8.5 - 3.5) / span) + normal * (off * m);
             let mut ok = 0usize;
-            for (k, i) in (8..s - 8).enumerate() {
-                if k % 8 == 0 && (ok + total - k) as f32 / total as f32 <= best {
+            // Eight modules at a time, stopping once the rest cannot beat
+            // the best share so far.
+            for k0 in (0..total).step_by(8) {
+                if (ok + total - k0) as f32 / total as f32 <= best {
                     break;
                 }
-                let t = (i as f32 + 0.5 - 3.5) / span;
-                let p = a.c + d * t + normal * (off * m);
-                ok += usize::from(bits.get(p.x as i32, p.y as i32) == (i % 2 == 0));
+                for k in k0..(k0 + 8).min(total) {
+                    let p = start + step * k as f32;
+                    ok += usize::from(bits.get(p.x as i32, p.y as i32) == (k % 2 == 0));
+                }
             }
             best = best.max(ok as f32 / total as f32);
         }
