@@ -5,8 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use motcua::cccd;
-use motcua::dossier;
-use motcua::print::form::{self, Sample, Values};
+use motcua::print::form::{self, Sample};
 
 use crate::files::{self, Input};
 use crate::lines;
@@ -105,37 +104,28 @@ pub(crate) fn run(args: &FillArgs) -> io::Result<bool> {
     } else {
         lines::read_scan_from_stdin()?
     };
-    let as_of = args.as_of.unwrap_or_else(cccd::today_vn);
-    let repaired = match cccd::repair_bytes(&scan) {
-        Ok(r) => r,
-        Err(e) => return crate::files::report(e.code(), &e.to_string(), &e.message_vi()),
-    };
-    let card = match repaired.parse_as_of(as_of) {
-        Ok(c) => c,
-        Err(e) => return crate::files::report(e.code(), &e.to_string(), &e.message_vi()),
-    };
-    // Every repair is reported (the document itself holds only the fields).
-    for r in repaired.repairs().iter() {
-        eprintln!("motcua: repaired {}: {} / {}", r.code(), r.message(), r.message_vi());
-    }
-    let mut values = Values::from_card(&card, args.mask);
-    if let Some(payload) = &args.dossier {
-        match dossier::decode(payload) {
-            Ok(record) => values = values.with_dossier(&record),
-            Err(e) => return crate::files::report(e.code(), &e.message(), &e.message_vi()),
-        }
-    }
+    let mut set = Vec::with_capacity(args.set.len());
     for kv in &args.set {
         let Some((name, value)) = kv.split_once('=') else {
             eprintln!("motcua: --set takes NAME=VALUE / --set cần dạng TÊN=GIÁ_TRỊ");
             return Ok(false);
         };
-        values.set(name.trim(), value);
+        set.push((name.trim(), value));
     }
-    let filled = match form::fill_docx(&template, &values) {
+    let opts = form::FillScanOptions {
+        as_of: args.as_of,
+        masked: args.mask,
+        dossier: args.dossier.as_deref(),
+        values: &set,
+    };
+    let (filled, repairs) = match form::fill_scan(&template, &scan, &opts) {
         Ok(f) => f,
         Err(e) => return crate::files::report(e.code(), &e.message(), &e.message_vi()),
     };
+    // Every repair is reported (the document itself holds only the fields).
+    for r in repairs.iter() {
+        eprintln!("motcua: repaired {}: {} / {}", r.code(), r.message(), r.message_vi());
+    }
     if !filled.empty.is_empty() {
         eprintln!(
             "motcua: left empty / để trống: {}",

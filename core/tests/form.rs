@@ -243,3 +243,62 @@ proptest! {
         let _ = form::fill_docx(t.get(..cut.min(t.len())).unwrap_or(&[]), &values());
     }
 }
+
+#[test]
+fn fill_scan_repairs_the_scan_and_fills_card_dossier_and_given_values_or_names_what_failed() {
+    use motcua::dossier::{self, EncodeOptions};
+    use motcua::print::form::{FillScanError, FillScanOptions};
+    let template = form::sample_template(Sample::ToKhai);
+    // As a scanner types it: CR LF at the end.
+    let scan = format!("{}\r\n", cccd::samples()[0].1);
+    let receipt = dossier::encode(&dossier::sample_receipt(), &EncodeOptions::default()).unwrap();
+    let given = [("co_quan", "UBND phường Hoàn Kiếm"), ("dia_danh", "Hà Nội")];
+    let opts = FillScanOptions {
+        as_of: Some(as_of()),
+        masked: false,
+        dossier: Some(&receipt),
+        values: &given,
+    };
+    let (filled, repairs) = form::fill_scan(&template, scan.as_bytes(), &opts).unwrap();
+    assert_eq!(repairs.iter().map(|r| r.code()).collect::<Vec<_>>(), ["strip_suffix"]);
+    let text = form::docx_text(&filled.bytes).unwrap();
+    for want in [
+        "Nguyễn Văn A",
+        "001090123456",
+        "000.00.53.H48-261120-0042",
+        "UBND phường Hoàn Kiếm",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    // The same as the steps by hand.
+    let repaired = cccd::repair(&scan).unwrap();
+    let card = repaired.parse_as_of(as_of()).unwrap();
+    let mut v = Values::from_card(&card, false).with_dossier(&dossier::decode(&receipt).unwrap());
+    for (name, value) in given {
+        v.set(name, value);
+    }
+    assert_eq!(
+        form::docx_text(&form::fill_docx(&template, &v).unwrap().bytes).unwrap(),
+        text
+    );
+    // Masked: no ID.
+    let masked = form::fill_scan(&template, scan.as_bytes(), &FillScanOptions { masked: true, ..opts }).unwrap();
+    assert!(!form::docx_text(&masked.0.bytes).unwrap().contains("001090123456"));
+    // Each failure is its own kind, with the inner error's code.
+    let bad_card = form::fill_scan(&template, b"001090123456|x", &opts).unwrap_err();
+    assert!(matches!(bad_card, FillScanError::Card(_)), "{bad_card:?}");
+    let bad_dossier = FillScanOptions {
+        dossier: Some("not a dossier"),
+        ..opts
+    };
+    let e = form::fill_scan(&template, scan.as_bytes(), &bad_dossier).unwrap_err();
+    assert!(matches!(e, FillScanError::Dossier(_)), "{e:?}");
+    assert_eq!(e.code(), dossier::decode("not a dossier").unwrap_err().code());
+    let e = form::fill_scan(b"PK not a docx", scan.as_bytes(), &opts).unwrap_err();
+    assert_eq!(e, FillScanError::Form(Error::FormNotDocx));
+    assert_eq!(
+        (e.code(), e.c_value()),
+        (Error::FormNotDocx.code(), Error::FormNotDocx.c_value())
+    );
+    assert!(!e.message().is_empty() && !e.message_vi().is_empty());
+}

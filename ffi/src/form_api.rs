@@ -73,15 +73,12 @@ pub unsafe extern "C" fn motcua_form_fill(
         let scan = unsafe { required(scan, scan_len, cccd::MAX_PAYLOAD_LEN, R::CccdTooLong)? };
         // SAFETY: NULL or readable by contract.
         let as_of = unsafe { reference_date(as_of)? };
-        let repaired = cccd::repair_bytes(scan)?;
-        let card = repaired.parse_as_of(as_of)?;
         let o = if opts.is_null() {
             None
         } else {
             // SAFETY: non-NULL and readable by contract.
             Some(unsafe { *opts })
         };
-        let mut values = form::Values::from_card(&card, o.is_some_and(|o| o.masked));
         let dossier = match o {
             // SAFETY: a view the caller keeps readable.
             Some(o) => unsafe {
@@ -90,9 +87,7 @@ pub unsafe extern "C" fn motcua_form_fill(
             },
             None => None,
         };
-        if let Some(payload) = dossier {
-            values = values.with_dossier(&motcua_core::dossier::decode(payload)?);
-        }
+        let mut values = Vec::new();
         if let Some(o) = o.filter(|o| o.values_len > 0) {
             if o.values.is_null() {
                 return Err(R::NullParameter);
@@ -107,10 +102,16 @@ pub unsafe extern "C" fn motcua_form_fill(
                 let name = unsafe { v.name.read(256, R::InvalidArgument)? }.ok_or(R::InvalidArgument)?;
                 // SAFETY: as above.
                 let value = unsafe { v.value.read(1 << 16, R::InvalidArgument)? }.unwrap_or("");
-                values.set(name, value);
+                values.push((name, value));
             }
         }
-        let filled = form::fill_docx(template, &values)?;
+        let fill = form::FillScanOptions {
+            as_of: Some(as_of),
+            masked: o.is_some_and(|o| o.masked),
+            dossier,
+            values: &values,
+        };
+        let (filled, _) = form::fill_scan(template, scan, &fill)?;
         // SAFETY: writable by contract.
         unsafe { write_out(out, motcua_bytes::new(filled.bytes)) }
     })

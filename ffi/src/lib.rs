@@ -375,6 +375,12 @@ impl From<print::Error> for motcua_result {
     }
 }
 
+impl From<print::form::FillScanError> for motcua_result {
+    fn from(e: print::form::FillScanError) -> Self {
+        result_of(e.c_value())
+    }
+}
+
 impl From<image::Error> for motcua_result {
     fn from(e: image::Error) -> Self {
         result_of(e.c_value())

@@ -43,17 +43,18 @@ pub fn fill_docx(template: JsValue, scan: JsValue, options: JsValue) -> Result<J
     let template = bytes_arg(&template, "template")?;
     let scan = string_arg(&scan, "scan")?;
     let o: FillOptionsIn = self::options(options, "options", &["asOf", "masked", "dossier", "values"])?;
-    let as_of = as_of_arg(o.as_of.as_deref())?.unwrap_or_else(cccd::today_vn);
-    let repaired = cccd::repair(&scan).map_err(cccd_error)?;
-    let card = repaired.parse_as_of(as_of).map_err(cccd_error)?;
-    let mut values = form::Values::from_card(&card, o.masked.unwrap_or(false));
-    if let Some(payload) = &o.dossier {
-        values = values.with_dossier(&motcua::dossier::decode(payload).map_err(dossier_error)?);
-    }
-    for (name, value) in &o.values {
-        values.set(name, value);
-    }
-    let filled = form::fill_docx(&template, &values).map_err(print_error)?;
+    let values: Vec<(&str, &str)> = o.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let fill = form::FillScanOptions {
+        as_of: as_of_arg(o.as_of.as_deref())?,
+        masked: o.masked.unwrap_or(false),
+        dossier: o.dossier.as_deref(),
+        values: &values,
+    };
+    let (filled, repairs) = form::fill_scan(&template, scan.as_bytes(), &fill).map_err(|e| match e {
+        form::FillScanError::Card(e) => cccd_error(e),
+        form::FillScanError::Dossier(e) => dossier_error(e),
+        form::FillScanError::Form(e) => print_error(e),
+    })?;
     let out = js_sys::Object::new();
     set(&out, "bytes", &js_sys::Uint8Array::from(filled.bytes.as_slice()).into());
     let replaced = js_sys::Array::new();
@@ -66,7 +67,7 @@ pub fn fill_docx(template: JsValue, scan: JsValue, options: JsValue) -> Result<J
     set(&out, "replaced", &replaced);
     let empty: js_sys::Array = filled.empty.iter().map(|n| JsValue::from_str(n)).collect();
     set(&out, "empty", &empty);
-    let repairs: js_sys::Array = repaired.repairs().iter().map(|r| JsValue::from_str(r.code())).collect();
+    let repairs: js_sys::Array = repairs.iter().map(|r| JsValue::from_str(r.code())).collect();
     set(&out, "repairs", &repairs);
     Ok(out.into())
 }

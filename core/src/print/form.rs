@@ -208,6 +208,117 @@ fn is_text_part(name: &str) -> bool {
         || file.starts_with("footer")
 }
 
+/// What [`fill_scan`] fills a template with besides the card's fields.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FillScanOptions<'a> {
+    /// The date the card's checks and expiry are judged on; `None`: today
+    /// in Vietnam.
+    pub as_of: Option<NaiveDate>,
+    /// The card's fields as [`Card::shown`] masks them (a copy that leaves
+    /// the counter).
+    pub masked: bool,
+    /// The receipt's dossier QR payload, for the dossier's placeholders
+    /// ([`Values::with_dossier`]).
+    pub dossier: Option<&'a str>,
+    /// Placeholders' values by name (the office's, or any the template
+    /// adds), set last: they override the card's and the dossier's.
+    pub values: &'a [(&'a str, &'a str)],
+}
+
+/// Why [`fill_scan`] made no document: the scan is not a valid card, the
+/// dossier payload is not one, or the template cannot be filled
+/// ([`fill_docx`]'s errors). Its code, C value and messages are the inner
+/// error's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FillScanError {
+    /// The scan, repaired, is not a valid card.
+    Card(crate::cccd::Error),
+    /// The dossier payload does not decode.
+    Dossier(crate::dossier::Error),
+    /// The template cannot be filled.
+    Form(Error),
+}
+
+impl FillScanError {
+    /// The inner error's stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FillScanError::Card(e) => e.code(),
+            FillScanError::Dossier(e) => e.code(),
+            FillScanError::Form(e) => e.code(),
+        }
+    }
+
+    /// The inner error's C API number (`motcua_result`).
+    pub fn c_value(&self) -> u32 {
+        match self {
+            FillScanError::Card(e) => e.c_value(),
+            FillScanError::Dossier(e) => e.c_value(),
+            FillScanError::Form(e) => e.c_value(),
+        }
+    }
+
+    /// The inner error's English message.
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+
+    /// The inner error's Vietnamese message.
+    pub fn message_vi(&self) -> String {
+        match self {
+            FillScanError::Card(e) => e.message_vi().to_owned(),
+            FillScanError::Dossier(e) => e.message_vi(),
+            FillScanError::Form(e) => e.message_vi(),
+        }
+    }
+}
+
+impl std::fmt::Display for FillScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FillScanError::Card(e) => std::fmt::Display::fmt(e, f),
+            FillScanError::Dossier(e) => std::fmt::Display::fmt(e, f),
+            FillScanError::Form(e) => std::fmt::Display::fmt(e, f),
+        }
+    }
+}
+
+impl std::error::Error for FillScanError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FillScanError::Card(e) => Some(e),
+            FillScanError::Dossier(e) => Some(e),
+            FillScanError::Form(e) => Some(e),
+        }
+    }
+}
+
+/// The counter's form flow, as the CLI's `motcua fill`, C's
+/// `motcua_form_fill` and the page's `fillDocx` run it: the scan as the
+/// scanner typed it (repaired with
+/// [`cccd::repair_bytes`](crate::cccd::repair_bytes); the repairs are
+/// returned, for the caller to report), parsed as of `opts.as_of`, its
+/// fields ([`Values::from_card`]), the dossier's, then `opts.values`, into
+/// `template` ([`fill_docx`]).
+pub fn fill_scan(
+    template: &[u8],
+    scan: &[u8],
+    opts: &FillScanOptions<'_>,
+) -> Result<(Filled, crate::cccd::Repairs), FillScanError> {
+    let repaired = crate::cccd::repair_bytes(scan).map_err(FillScanError::Card)?;
+    let as_of = opts.as_of.unwrap_or_else(crate::cccd::today_vn);
+    let card = repaired.parse_as_of(as_of).map_err(FillScanError::Card)?;
+    let mut values = Values::from_card(&card, opts.masked);
+    if let Some(payload) = opts.dossier {
+        values = values.with_dossier(&crate::dossier::decode(payload).map_err(FillScanError::Dossier)?);
+    }
+    for (name, value) in opts.values {
+        values.set(name, value);
+    }
+    let filled = fill_docx(template, &values).map_err(FillScanError::Form)?;
+    Ok((filled, repaired.repairs()))
+}
+
 /// Fills every placeholder of `template` (a `.docx` file) from `values`.
 /// Errors: not a `.docx` ([`Error::FormNotDocx`]), a part too large
 /// ([`Error::FormTooLarge`]) or not well-formed ([`Error::FormXml`]), a
