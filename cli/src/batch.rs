@@ -41,6 +41,14 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
+/// A card in `cards`: the line `motcua cccd` prints for it.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CardOut<'a> {
+    Read(crate::OkLine<'a, 'a>),
+    Refused(crate::ErrLine<'a>),
+}
+
 #[derive(Serialize)]
 struct FileCodes<'a> {
     file: &'a str,
@@ -48,7 +56,7 @@ struct FileCodes<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     codes: Option<Vec<CodeOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    cards: Option<Vec<serde_json::Value>>,
+    cards: Option<Vec<CardOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     dossiers: Option<Vec<serde_json::Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -225,46 +233,56 @@ fn emit(
     };
     let texts = || found.iter().map(|f| f.text().unwrap_or_default());
     if args.cccd {
-        let mut ok = true;
-        let mut cards = Vec::new();
-        for text in texts() {
-            let repaired = cccd::repair(text);
-            let parsed = repaired.as_ref().map_err(|e| *e).and_then(|r| r.parse_as_of(as_of));
-            ok &= parsed.is_ok();
-            let repairs = repaired.as_ref().map(|r| r.repairs()).unwrap_or_default();
-            match sink {
-                Sink::Json => cards.push(match &parsed {
-                    Ok(card) => {
-                        let mut v = serde_json::to_value(cccd::Report {
-                            card,
-                            repairs,
-                            cmnd_link: None,
-                            masked: args.mask,
-                        })?;
-                        if let Some(m) = v.as_object_mut() {
-                            m.insert("ok".into(), true.into());
-                        }
-                        v
-                    }
-                    Err(e) => serde_json::json!({ "ok": false, "error": e }),
-                }),
-                Sink::Csv(_) | Sink::Xlsx(_) => {
-                    let outcome = match &parsed {
-                        Ok(card) => Outcome::Card(card, repairs),
+        let repaired: Vec<_> = texts().map(cccd::repair).collect();
+        let parsed: Vec<_> = repaired
+            .iter()
+            .map(|r| {
+                let card = r.as_ref().map_err(|e| *e).and_then(|r| r.parse_as_of(as_of));
+                (card, r.as_ref().map(|r| r.repairs()).unwrap_or_default())
+            })
+            .collect();
+        let ok = parsed.iter().all(|(card, _)| card.is_ok()) && !found.is_empty();
+        match sink {
+            Sink::Json => {
+                let cards = parsed
+                    .iter()
+                    .map(|(card, repairs)| match card {
+                        Ok(card) => CardOut::Read(crate::OkLine {
+                            ok: true,
+                            line: None,
+                            sample: None,
+                            report: cccd::Report {
+                                card,
+                                repairs: *repairs,
+                                cmnd_link: None,
+                                masked: args.mask,
+                            },
+                        }),
+                        Err(error) => CardOut::Refused(crate::ErrLine {
+                            ok: false,
+                            line: None,
+                            sample: None,
+                            error,
+                        }),
+                    })
+                    .collect();
+                FileCodes {
+                    cards: Some(cards),
+                    ..FileCodes::new(name, ok)
+                }
+                .write(out)?;
+            }
+            Sink::Csv(_) | Sink::Xlsx(_) => {
+                for (card, repairs) in &parsed {
+                    let outcome = match card {
+                        Ok(card) => Outcome::Card(card, *repairs),
                         Err(e) => Outcome::Refused(e),
                     };
                     register_row(out, sink, name, Some(outcome), None)?;
                 }
             }
         }
-        if let Sink::Json = sink {
-            FileCodes {
-                cards: Some(cards),
-                ..FileCodes::new(name, ok && !found.is_empty())
-            }
-            .write(out)?;
-        }
-        return Ok(ok && !found.is_empty());
+        return Ok(ok);
     }
     if args.dossier {
         let allowed: Vec<&str> = args.allow_base.iter().map(String::as_str).collect();

@@ -381,24 +381,28 @@ impl Ctx<'_> {
     }
 }
 
+/// A card read, as `motcua cccd` prints it (and `motcua decode --cccd` in
+/// its `cards`).
 #[derive(Serialize)]
-struct OkLine<'c, 'a> {
-    ok: bool,
+pub(crate) struct OkLine<'c, 'a> {
+    pub(crate) ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
+    pub(crate) line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    sample: Option<&'c str>,
+    pub(crate) sample: Option<&'c str>,
     /// The core's shape: the card's fields, `repairs`, `cmnd_link`.
     #[serde(flatten)]
-    report: cccd::Report<'c, 'a>,
+    pub(crate) report: cccd::Report<'c, 'a>,
 }
 
+/// A card refused, as `motcua cccd` prints it (and `motcua decode --cccd`
+/// in its `cards`).
 #[derive(Serialize)]
-struct ErrLine<'c> {
-    ok: bool,
+pub(crate) struct ErrLine<'c> {
+    pub(crate) ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
+    pub(crate) line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    sample: Option<&'c str>,
-    error: &'c Error,
+    pub(crate) sample: Option<&'c str>,
+    pub(crate) error: &'c Error,
 }

@@ -97,6 +97,33 @@ fn a_batch_of_card_photos_becomes_the_register() {
     assert!(run.stdout.is_empty());
 }
 
+#[test]
+fn each_card_of_a_json_batch_is_the_line_motcua_cccd_prints_for_it() {
+    // A card photo and a receipt photo (whose code is no card).
+    let (card, receipt) = (photo("card.png"), photo("receipt.jpg"));
+    let run = motcua(
+        &["decode", &card, &receipt, "--cccd", "--mask", "--as-of", "2026-12-01"],
+        b"",
+    );
+    assert_eq!(run.status.code(), Some(1));
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for (line, photo) in lines.iter().zip([&card, &receipt]) {
+        let text = motcua(&["decode", photo, "--format", "json"], b"");
+        let code: serde_json::Value = serde_json::from_slice(&text.stdout).unwrap();
+        let payload = code["text"].as_str().unwrap();
+        let alone = motcua(&["cccd", "--mask", "--as-of", "2026-12-01"], payload.as_bytes());
+        // Byte for byte, key order included (`ok` first), as the whole of
+        // `cards` (without the stdin line number).
+        let want = String::from_utf8(alone.stdout)
+            .unwrap()
+            .replacen(",\"line\":1,", ",", 1);
+        let cards = format!("\"cards\":[{}]", want.trim_end());
+        assert!(line.contains(&cards), "{line}\n{cards}");
+    }
+}
+
 /// On a terminal the batch draws a progress bar on stderr; in a pipe it
 /// does not (the line above). `script` gives the command a terminal.
 #[cfg(unix)]
