@@ -19,14 +19,6 @@
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
 
-  const masked = (text, keep) => "*".repeat(Math.max(0, text.length - keep)) + text.slice(-keep);
-  const initials = (name) =>
-    name
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => `${w[0]}.`)
-      .join(" ");
-
   function drawRegister() {
     const hide = $("register-masked").checked;
     const body = $("register").tBodies[0];
@@ -37,8 +29,8 @@
           String(i + 1),
           r.time.toLocaleTimeString("vi-VN"),
           r.dossier ?? "",
-          hide ? initials(r.name) : r.name,
-          hide ? masked(r.id, 3) : r.id,
+          hide ? r.masked.name : r.name,
+          hide ? r.masked.id : r.id,
         ];
         for (const c of cells) tr.append(Object.assign(document.createElement("td"), { textContent: c }));
         return tr;
@@ -49,7 +41,15 @@
   window.addEventListener("motcua:card", (e) => {
     const { scan, scannedAt, card } = e.detail;
     const dossier = $("dossier_code").value.trim() || null;
-    rows.push({ scan, time: scannedAt, scannedAt: demo.localIso(scannedAt), dossier, name: card.name, id: card.id });
+    // Masked as the library masks a copy that leaves the office (the same
+    // scan, so the same card).
+    let masked;
+    try {
+      masked = scanCardMasked(scan);
+    } catch {
+      masked = { name: "***", id: "***" };
+    }
+    rows.push({ scan, time: scannedAt, scannedAt: demo.localIso(scannedAt), dossier, name: card.name, id: card.id, masked });
     drawRegister();
   });
   $("register-masked").addEventListener("change", drawRegister);
