@@ -990,32 +990,18 @@ impl Grid {
     /// of the sizes whose modules fit it, the one whose timing patterns
     /// (and version information) read best.
     /// Also gives the module size in pixels.
-    pub(super) fn pure(b: &Bits) -> Option<(Grid, f32)> {
+    pub(super) fn pure(b: &Bits, corner: bool) -> Option<(Grid, f32)> {
         let (left, top, right, bottom) = b.dark_box()?;
         let (w, h) = ((right - left + 1) as f32, (bottom - top + 1) as f32);
         if w < 21.0 || (w - h).abs() > w * 0.05 + 1.0 {
             return None;
         }
-        // The top-left corner opens a finder: along the diagonal into it,
-        // dark, light, dark, light, dark at 1:1:3:1:1, then light (cheap,
-        // and the box of most photos fails it before the sizes are tried).
-        let mut runs = [0u32; 5];
-        let (mut k, mut colour) = (0usize, true);
-        let reach = (right - left).min(bottom - top) as i32;
-        for i in 0..=reach {
-            let dark = b.get(left as i32 + i, top as i32 + i);
-            if dark != colour {
-                k += 1;
-                colour = dark;
-                if k == 5 {
-                    break;
-                }
-            }
-            if let Some(r) = runs.get_mut(k) {
-                *r += 1;
-            }
-        }
-        if k < 5 || super::finder::finder_ratio(runs).is_none() {
+        // With `corner`: the top-left corner opens a finder, along the
+        // diagonal into it dark, light, dark, light, dark at 1:1:3:1:1,
+        // then light (cheap, and the box of most photos fails it before the
+        // sizes are tried; a low-contrast code's binarised corner may fail
+        // it too, so the reader asks without it as a last resort).
+        if corner && !opens_finder(b, (left, top, right, bottom)) {
             return None;
         }
         // The top-left corner must open a finder: dark for about a seventh
@@ -1064,6 +1050,29 @@ impl Grid {
             (grid, w / size as f32)
         })
     }
+}
+
+/// Whether the diagonal into the top-left corner of the box `(left, top,
+/// right, bottom)` crosses a finder: dark, light, dark, light, dark runs at
+/// 1:1:3:1:1, then light.
+fn opens_finder(b: &Bits, (left, top, right, bottom): (usize, usize, usize, usize)) -> bool {
+    let mut runs = [0u32; 5];
+    let (mut k, mut colour) = (0usize, true);
+    let reach = (right - left).min(bottom - top) as i32;
+    for i in 0..=reach {
+        let dark = b.get(left as i32 + i, top as i32 + i);
+        if dark != colour {
+            k += 1;
+            colour = dark;
+            if k == 5 {
+                break;
+            }
+        }
+        if let Some(r) = runs.get_mut(k) {
+            *r += 1;
+        }
+    }
+    k == 5 && super::finder::finder_ratio(runs).is_some()
 }
 
 /// What says a finder triple is a code of a given size.

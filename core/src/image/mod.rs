@@ -286,7 +286,7 @@ fn read(g: Gray, fallback: bool) -> Result<Vec<Found>, Error> {
     // A code that is the whole image (a screenshot, a generated PNG) is
     // cheap to rule out. Modules under 2 pixels are read only this way, so
     // first; larger ones last, as the code may hold another (a "double QR").
-    let pure = grid::Grid::pure(&bits);
+    let pure = grid::Grid::pure(&bits, true);
     if let Some((grid, module)) = &pure {
         if *module < 2.0 {
             r.pure(&bits, grid);
@@ -328,9 +328,18 @@ fn read(g: Gray, fallback: bool) -> Result<Vec<Found>, Error> {
     if r.found.is_empty() {
         r.scan(&bits::global(&g), &g, false, SAME);
     }
-    if let Some((grid, module)) = &pure {
-        if r.found.is_empty() && *module >= 2.0 {
-            r.pure(&bits, grid);
+    if r.found.is_empty() {
+        match &pure {
+            Some((grid, module)) if *module >= 2.0 => r.pure(&bits, grid),
+            // (Tried first.)
+            Some(_) => {}
+            // Without the corner's look, which a low-contrast code's
+            // binarisation may fail (1 of the distorted set's 24).
+            None => {
+                if let Some((grid, _)) = grid::Grid::pure(&bits, false) {
+                    r.pure(&bits, &grid);
+                }
+            }
         }
     }
     if !r.found.is_empty() {
