@@ -837,19 +837,10 @@ impl Grid {
             let (x, y) = (x.clamp(0, g.w as i64 - 1) as usize, y.clamp(0, g.h as i64 - 1) as usize);
             f32::from(g.px.get(y * g.w + x).copied().unwrap_or(255))
         };
-        // (The region of the last module serves until one falls outside
-        // it, as in `sample`.)
         let mut last: Option<&Region> = None;
         for y in 0..n {
             for x in 0..n {
-                let map = match last {
-                    Some(r) if (r.0..=r.1).contains(&x) && (r.2..=r.3).contains(&y) => &r.4,
-                    _ => {
-                        let r = self.region_of(x, y)?;
-                        last = Some(r);
-                        &r.4
-                    }
-                };
+                let map = self.region_after(&mut last, x, y)?;
                 let p = map.map(P::new(x as f32 + 0.5, y as f32 + 0.5));
                 if !p.is_finite() || p.x < 0.0 || p.y < 0.0 || p.x >= g.w as f32 || p.y >= g.h as f32 {
                     outside += 1;
@@ -906,6 +897,20 @@ impl Grid {
         Some(dark)
     }
 
+    /// [`Grid::region`] for a walk over the modules: regions are
+    /// rectangles that do not overlap, so `last` (the region of the module
+    /// before) serves until a module falls outside it.
+    fn region_after<'g>(&'g self, last: &mut Option<&'g Region>, x: usize, y: usize) -> Option<&'g Persp> {
+        match *last {
+            Some(r) if (r.0..=r.1).contains(&x) && (r.2..=r.3).contains(&y) => Some(&r.4),
+            _ => {
+                let r = self.region_of(x, y)?;
+                *last = Some(r);
+                Some(&r.4)
+            }
+        }
+    }
+
     /// The map for module (x, y).
     fn region(&self, x: usize, y: usize) -> Option<&Persp> {
         self.region_of(x, y).map(|r| &r.4)
@@ -935,19 +940,10 @@ impl Grid {
         // Large modules: vote with four points a quarter module from the centre.
         let vote = module_px >= 4.0;
         let mut outside = 0usize;
-        // Regions are rectangles that do not overlap: the one of the last
-        // module serves until a module falls outside it.
         let mut last: Option<&Region> = None;
         for y in 0..n {
             for x in 0..n {
-                let map = match last {
-                    Some(r) if (r.0..=r.1).contains(&x) && (r.2..=r.3).contains(&y) => &r.4,
-                    _ => {
-                        let r = self.region_of(x, y)?;
-                        last = Some(r);
-                        &r.4
-                    }
-                };
+                let map = self.region_after(&mut last, x, y)?;
                 let read = |dx: f32, dy: f32| {
                     let p = map.map(P::new(x as f32 + 0.5 + dx, y as f32 + 0.5 + dy));
                     (p.is_finite() && p.x >= 0.0 && p.y >= 0.0 && (p.x as usize) < b.w && (p.y as usize) < b.h)
