@@ -10,10 +10,12 @@
 //! decoder (format, unmasking, Reed–Solomon, every segment mode, ECI). The
 //! passes, each only while nothing is read: a code that is the whole image
 //! (first when its modules are under 2 pixels), a 3×3-smoothed copy (noisy
-//! images only), the local binarisation, its negative, a half-size copy, a
-//! global threshold, the whole-image code again (larger modules); with the `quircs-fallback` feature (default) the reader of #8
-//! (quircs, over four renderings) is the last resort when no code was even
-//! seen. The measurements that chose this are in `BENCHMARKS.md` and the
+//! images only), the local binarisation, its negative and a half-size copy
+//! (both only while no code has been placed), a global threshold, the
+//! whole-image code again (larger modules, or a box whose corner did not
+//! show a finder); with the `quircs-fallback` feature (default) the reader
+//! of #8 (quircs, over four renderings) is the last resort when no code was
+//! even seen. The measurements that chose this are in `BENCHMARKS.md` and the
 //! notes of issue #20.
 //!
 //! Text: byte-mode payloads are UTF-8 in practice (every Vietnamese portal,
@@ -284,8 +286,9 @@ fn read(g: Gray, fallback: bool) -> Result<Vec<Found>, Error> {
     let mut r = Runs::default();
     let bits = bits::local(&g);
     // A code that is the whole image (a screenshot, a generated PNG) is
-    // cheap to rule out. Modules under 2 pixels are read only this way, so
-    // first; larger ones last, as the code may hold another (a "double QR").
+    // cheap to rule out (by the box's top-left corner, first). Modules under
+    // 2 pixels are read only this way, so first; larger ones last, as the
+    // code may hold another (a "double QR").
     let pure = grid::Grid::pure(&bits, true);
     if let Some((grid, module)) = &pure {
         if *module < 2.0 {
