@@ -16,6 +16,7 @@ use motcua::print::register::{CsvRegister, Entry, Outcome, XlsxRegister};
 use serde::Serialize;
 
 use crate::decode::{code_out, read_codes, CodeOut, DecodeArgs, ErrBody, Output};
+use crate::dossier::{AnyError, Decoded, Failure};
 
 /// The extensions a folder is read for.
 const PHOTO_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "webp"];
@@ -49,6 +50,14 @@ enum CardOut<'a> {
     Refused(crate::ErrLine<'a>),
 }
 
+/// A dossier in `dossiers`: the line `motcua dossier decode` prints for it.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DossierOut<'a> {
+    Read(Decoded<'a>),
+    Refused(Failure<'a>),
+}
+
 #[derive(Serialize)]
 struct FileCodes<'a> {
     file: &'a str,
@@ -58,7 +67,7 @@ struct FileCodes<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     cards: Option<Vec<CardOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    dossiers: Option<Vec<serde_json::Value>>,
+    dossiers: Option<Vec<DossierOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a ErrBody<'static>>,
 }
@@ -289,25 +298,34 @@ fn emit(
         let opts = dossier::DecodeOptions {
             allowed_bases: &allowed,
         };
-        let mut ok = true;
-        let dossiers = texts()
-            .map(|t| match dossier::decode_with(t, &opts) {
-                Ok(mut record) => {
-                    if args.mask {
-                        record.applicant = record.applicant.map(|a| a.masked());
-                    }
-                    let mut v = serde_json::to_value(&record)?;
-                    if let Some(m) = v.as_object_mut() {
-                        m.insert("ok".into(), true.into());
-                    }
-                    Ok(v)
-                }
-                Err(e) => {
-                    ok = false;
-                    Ok(serde_json::json!({ "ok": false, "error": e }))
-                }
+        let decoded: Vec<_> = texts()
+            .map(|t| {
+                dossier::decode_with(t, &opts)
+                    .map(|mut record| {
+                        if args.mask {
+                            record.applicant = record.applicant.map(|a| a.masked());
+                        }
+                        record
+                    })
+                    .map_err(AnyError::Dossier)
             })
-            .collect::<Result<Vec<_>, serde_json::Error>>()?;
+            .collect();
+        let ok = decoded.iter().all(Result::is_ok);
+        let dossiers = decoded
+            .iter()
+            .map(|d| match d {
+                Ok(record) => DossierOut::Read(Decoded {
+                    ok: true,
+                    line: None,
+                    record,
+                }),
+                Err(error) => DossierOut::Refused(Failure {
+                    ok: false,
+                    line: None,
+                    error,
+                }),
+            })
+            .collect();
         FileCodes {
             dossiers: Some(dossiers),
             ..FileCodes::new(name, ok)

@@ -145,7 +145,7 @@ pub(crate) struct DecodeArgs {
 /// Any error the encoder reports, in the JSON shape of `motcua cccd`.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum AnyError {
+pub(crate) enum AnyError {
     Dossier(Error),
     Qr(qr::Error),
     Input {
@@ -156,12 +156,14 @@ enum AnyError {
     Cli(files::CliError),
 }
 
+/// A payload refused, as `motcua dossier decode` prints it (and
+/// `motcua decode --dossier` in its `dossiers`).
 #[derive(Serialize)]
-struct Failure<'a> {
-    ok: bool,
+pub(crate) struct Failure<'a> {
+    pub(crate) ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
-    error: &'a AnyError,
+    pub(crate) line: Option<u64>,
+    pub(crate) error: &'a AnyError,
 }
 
 pub(crate) fn run(cmd: &DossierCommand) -> io::Result<bool> {
@@ -332,13 +334,15 @@ fn from_flags(args: &EncodeArgs) -> Result<Record, Error> {
     .build()
 }
 
+/// A record decoded, as `motcua dossier decode` prints it (and `motcua
+/// decode --dossier` in its `dossiers`).
 #[derive(Serialize)]
-struct Decoded<'r> {
-    ok: bool,
+pub(crate) struct Decoded<'r> {
+    pub(crate) ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
+    pub(crate) line: Option<u64>,
     #[serde(flatten)]
-    record: &'r Record,
+    pub(crate) record: &'r Record,
 }
 
 fn decode(args: &DecodeArgs) -> io::Result<bool> {

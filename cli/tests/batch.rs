@@ -124,6 +124,30 @@ fn each_card_of_a_json_batch_is_the_line_motcua_cccd_prints_for_it() {
     }
 }
 
+#[test]
+fn each_dossier_of_a_json_batch_is_the_line_motcua_dossier_decode_prints_for_it() {
+    // A receipt photo and a card photo (whose code is no dossier).
+    let (receipt, card) = (photo("receipt.jpg"), photo("card.png"));
+    let run = motcua(&["decode", &receipt, &card, "--dossier", "--mask"], b"");
+    assert_eq!(run.status.code(), Some(1));
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for (line, photo) in lines.iter().zip([&receipt, &card]) {
+        let text = motcua(&["decode", photo, "--format", "json"], b"");
+        let code: serde_json::Value = serde_json::from_slice(&text.stdout).unwrap();
+        let payload = code["text"].as_str().unwrap();
+        let alone = motcua(&["dossier", "decode", "--mask"], format!("{payload}\n").as_bytes());
+        // Byte for byte, key order included (`ok` first), as the whole of
+        // `dossiers` (without the stdin line number).
+        let want = String::from_utf8(alone.stdout)
+            .unwrap()
+            .replacen(",\"line\":1,", ",", 1);
+        let dossiers = format!("\"dossiers\":[{}]", want.trim_end());
+        assert!(line.contains(&dossiers), "{line}\n{dossiers}");
+    }
+}
+
 /// On a terminal the batch draws a progress bar on stderr; in a pipe it
 /// does not (the line above). `script` gives the command a terminal.
 #[cfg(unix)]
